@@ -10,3 +10,7 @@ export { resolve, step, EMPTY_WALK, type WalkState, type WalkEvent, type Resolut
 export { checkTree, causesReachable, pathsToCause } from './walker/tree-check.ts';
 export type { Finding, Classification } from './classifier/types.ts';
 export type { Snippet, SnippetContext, SnippetGenerator, SnippetParams, SnippetLanguage, Lang } from './snippets/types.ts';
+export { classify } from './classifier/classify.ts';
+export { generateSnippets, snippetGenerator, registeredSnippetIds, productsFor } from './snippets/registry.ts';
+export { SNIPPET_IDS, isSnippetId, type SnippetId } from './snippets/ids.ts';
+export { diagnose, walkFact, type Diagnosis, type RankedWorkaround } from './diagnosis/diagnose.ts';

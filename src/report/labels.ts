@@ -1,0 +1,15 @@
+/** Labels for reports (Markdown export, CLI text output), in both languages, with `{{name}}` placeholders. */
+import en from '../../locales/en/report.json';
+import zh from '../../locales/zh/report.json';
+import type { Lang } from '../engine/snippets/types.ts';
+
+export type ReportKey = keyof typeof en;
+const TABLES: Record<Lang, Record<ReportKey, string>> = { en, zh };
+
+export function reportLabel(lang: Lang, key: ReportKey, params: Readonly<Record<string, string>> = {}): string {
+  return TABLES[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}

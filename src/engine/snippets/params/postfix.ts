@@ -1,0 +1,99 @@
+/**
+ * Postfix parameters and command features the generators may write, with the first version that
+ * has each one. Since-versions are the "This feature is available in Postfix X and later"
+ * sentences of postconf(5) (`proto/postconf.proto`, vdukhovni/postfix mirror at
+ * postfix-3.12-20260821) and of postconf(1) (`src/postconf/postconf.c`); defaults are
+ * `postconf -d` of the Debian bookworm binary 3.7.11 unless a range is given. Absent `since` =
+ * older than 2.2 (no "available in" sentence). `scripts/verify-snippets.sh` re-checks the table
+ * against the real 3.7 binary.
+ */
+import type { ParamTable } from '../gate.ts';
+
+const PROTO = 'postconf.proto @ postfix-3.12-20260821';
+
+export const POSTFIX_PARAMS: ParamTable = {
+  // anvil(8) client limits
+  smtpd_client_connection_count_limit: { since: '2.2', default: '50', source: `${PROTO}, smtpd_client_connection_count_limit` },
+  smtpd_client_connection_rate_limit: { since: '2.2', default: '0', source: `${PROTO}, smtpd_client_connection_rate_limit` },
+  smtpd_client_message_rate_limit: { since: '2.2', default: '0', source: `${PROTO}, smtpd_client_message_rate_limit` },
+  smtpd_client_new_tls_session_rate_limit: { since: '2.3', default: '0', source: `${PROTO}, smtpd_client_new_tls_session_rate_limit` },
+  smtpd_client_event_limit_exceptions: {
+    since: '2.2',
+    // 3.7.11 prints ${smtpd_client_connection_limit_exceptions:$mynetworks}: the pre-2.2 name still wins when set.
+    default: '$mynetworks',
+    source: `${PROTO}, smtpd_client_event_limit_exceptions ("Renamed [from smtpd_client_connection_limit_exceptions] in Postfix 2.2")`,
+  },
+  smtpd_client_ipv4_prefix_length: { since: '3.8', default: '32', source: `${PROTO}, smtpd_client_ipv4_prefix_length; unknown to the 3.7.11 binary` },
+  smtpd_client_ipv6_prefix_length: { since: '3.8', default: '84', source: `${PROTO}, smtpd_client_ipv6_prefix_length; unknown to the 3.7.11 binary` },
+  anvil_rate_time_unit: { since: '2.2', default: '60s', source: `${PROTO}, anvil_rate_time_unit` },
+  // TLS session cache
+  smtpd_tls_session_cache_database: { since: '2.2', default: '', source: `${PROTO}, smtpd_tls_session_cache_database` },
+  smtpd_tls_session_cache_timeout: { since: '2.2', default: '3600s', source: `${PROTO}, smtpd_tls_session_cache_timeout` },
+  // processes
+  default_process_limit: { default: '100', source: `${PROTO}, default_process_limit` },
+  // server time limits
+  smtpd_timeout: {
+    default: [
+      { value: '300s' },
+      { since: '2.6', value: '${stress?10}${stress:300}s' },
+      { since: '3.0', value: '${stress?{10}:{300}}s' },
+    ],
+    source: `${PROTO}, smtpd_timeout ("With Postfix 2.5 and earlier ... always uses a time limit of 300s")`,
+  },
+  smtpd_per_record_deadline: { since: '2.9', until: '3.7', renamedTo: 'smtpd_per_request_deadline', default: 'no', source: `${PROTO}, smtpd_per_request_deadline ("called smtpd_per_record_deadline, is available with Postfix 2.9-3.6")` },
+  smtpd_per_request_deadline: { since: '3.7', default: 'no', source: `${PROTO}, smtpd_per_request_deadline` },
+  smtpd_min_data_rate: { since: '3.7', default: '500', source: `${PROTO}, smtpd_min_data_rate` },
+  // error limits
+  smtpd_hard_error_limit: {
+    default: [{ value: '20' }, { since: '2.6', value: '${stress?1}${stress:20}' }, { since: '3.0', value: '${stress?{1}:{20}}' }],
+    source: `${PROTO}, smtpd_hard_error_limit`,
+  },
+  smtpd_soft_error_limit: { default: '10', source: `${PROTO}, smtpd_soft_error_limit` },
+  smtpd_error_sleep_time: { default: '1s', source: `${PROTO}, smtpd_error_sleep_time` },
+  smtpd_junk_command_limit: {
+    default: [{ value: '100' }, { since: '2.6', value: '${stress?1}${stress:100}' }, { since: '3.0', value: '${stress?{1}:{100}}' }],
+    source: `${PROTO}, smtpd_junk_command_limit`,
+  },
+  // postscreen
+  postscreen_client_connection_count_limit: { since: '2.8', default: '$smtpd_client_connection_count_limit', source: `${PROTO}, postscreen_client_connection_count_limit` },
+  postscreen_pre_queue_limit: { since: '2.8', default: '$default_process_limit', source: `${PROTO}, postscreen_pre_queue_limit` },
+  postscreen_post_queue_limit: { since: '2.8', default: '$default_process_limit', source: `${PROTO}, postscreen_post_queue_limit` },
+  postscreen_access_list: { since: '2.8', default: 'permit_mynetworks', source: `${PROTO}, postscreen_access_list` },
+  postscreen_denylist_action: { since: '3.6', default: 'ignore', source: `${PROTO}, postscreen_denylist_action` },
+  postscreen_blacklist_action: { since: '2.8', until: '3.6', renamedTo: 'postscreen_denylist_action', default: 'ignore', source: `${PROTO}, postscreen_blacklist_action ("Renamed to postscreen_denylist_action in Postfix 3.6")` },
+  // milters
+  smtpd_milters: { since: '2.3', default: '', source: `${PROTO}, smtpd_milters` },
+  non_smtpd_milters: { since: '2.3', default: '', source: `${PROTO}, non_smtpd_milters` },
+  milter_default_action: { since: '2.3', default: [{ value: 'tempfail' }, { since: '3.11', value: 'shutdown' }], source: `${PROTO}, milter_default_action ("Postfix >= 3.11: shutdown; Postfix < 3.11: tempfail")` },
+  milter_connect_timeout: { since: '2.3', default: '30s', source: `${PROTO}, milter_connect_timeout` },
+  milter_command_timeout: { since: '2.3', default: '30s', source: `${PROTO}, milter_command_timeout` },
+  milter_content_timeout: { since: '2.3', default: '300s', source: `${PROTO}, milter_content_timeout` },
+  // queue
+  queue_minfree: { default: '0', source: `${PROTO}, queue_minfree` },
+  message_size_limit: { default: '10240000', source: `${PROTO}, message_size_limit` },
+  queue_directory: { default: '/var/spool/postfix', source: `${PROTO}, queue_directory (Debian value)` },
+  // outbound delivery
+  transport_maps: { default: '', source: `${PROTO}, transport_maps` },
+  transport_destination_concurrency_limit: { default: '$default_destination_concurrency_limit', source: `${PROTO}, transport_destination_concurrency_limit` },
+  transport_destination_rate_delay: { since: '2.5', default: '$default_destination_rate_delay', source: `${PROTO}, transport_destination_rate_delay` },
+  transport_destination_recipient_limit: { default: '$default_destination_recipient_limit', source: `${PROTO}, transport_destination_recipient_limit` },
+  default_destination_concurrency_limit: { default: '20', source: `${PROTO}, default_destination_concurrency_limit` },
+  default_destination_rate_delay: { since: '2.5', default: '0s', source: `${PROTO}, default_destination_rate_delay` },
+  default_destination_recipient_limit: { default: '50', source: `${PROTO}, default_destination_recipient_limit` },
+  smtp_connection_reuse_count_limit: { since: '2.11', default: '0', source: `${PROTO}, smtp_connection_reuse_count_limit ("available in Postfix 2.11")` },
+  smtp_connection_reuse_time_limit: { since: '2.3', default: '300s', source: `${PROTO}, smtp_connection_reuse_time_limit` },
+  smtp_tls_security_level: { since: '2.3', default: [{ value: '' }, { since: '3.11', value: 'may' }], source: `${PROTO}, smtp_tls_security_level` },
+  smtp_tls_policy_maps: { since: '2.3', default: '', source: `${PROTO}, smtp_tls_policy_maps` },
+};
+
+/** Command-line and syntax features (not main.cf parameters). */
+export const POSTFIX_FEATURES: ParamTable = {
+  'postconf -F': { since: '2.11', source: 'src/postconf/postconf.c, -F ("available with Postfix 2.11 and later"); RELEASE_NOTES-2.11' },
+  'postconf -M service/type': { since: '2.11', source: 'src/postconf/postconf.c, -M ("syntax was changed from name.type to name/type ... with Postfix 2.11"); RELEASE_NOTES-2.11' },
+  'postconf -P': { since: '2.11', source: 'RELEASE_NOTES-2.11, "Managing master.cf service -o parameter=value settings"' },
+  '${name?{value1}:{value2}}': { since: '3.0', source: `${PROTO}, "${'$'}{name?{value1}:{value2}} (Postfix >= 3.0)"` },
+  'milter_default_action=quarantine': { since: '2.6', source: `${PROTO}, milter_default_action ("quarantine ... Available with Postfix 2.6 and later")` },
+  'milter_default_action=shutdown': { since: '3.11', source: `${PROTO}, milter_default_action ("shutdown ... Available in Postfix 3.11 and later")` },
+  'stress-dependent defaults': { since: '2.6', source: `${PROTO}, smtpd_timeout ("With Postfix 2.5 and earlier ... always ... 300s")` },
+  postscreen: { since: '2.8', source: `${PROTO}, postscreen_* ("available in Postfix 2.8")` },
+};

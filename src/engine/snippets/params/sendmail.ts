@@ -1,0 +1,36 @@
+/**
+ * Sendmail m4 macros and features the generators may write. Names and defaults are those of
+ * cf/README in Debian sendmail-doc 8.17.1.9 (`/usr/share/doc/sendmail-doc/cf.README.gz`) and the
+ * feature files of sendmail-cf 8.17.1.9; the connection-control features date from 8.13.0,
+ * older than the oldest version offered (8.15).
+ */
+import type { ParamTable } from '../gate.ts';
+
+const README = 'cf/README (sendmail-doc 8.17.1.9)';
+
+export const SENDMAIL_OPTIONS: ParamTable = {
+  confMAX_DAEMON_CHILDREN: { default: 'undefined', source: `${README}, confMAX_DAEMON_CHILDREN MaxDaemonChildren` },
+  confCONNECTION_RATE_THROTTLE: { default: 'undefined', source: `${README}, confCONNECTION_RATE_THROTTLE ConnectionRateThrottle` },
+  confCONNECTION_RATE_WINDOW_SIZE: { default: '60s', source: `${README}, confCONNECTION_RATE_WINDOW_SIZE ConnectionRateWindowSize` },
+  confREFUSE_LA: { default: '12 * CPUs', source: `${README}, confREFUSE_LA RefuseLA` },
+  confQUEUE_LA: { default: '8 * CPUs', source: `${README}, confQUEUE_LA QueueLA` },
+  confDELAY_LA: { default: '0', source: `${README}, confDELAY_LA DelayLA` },
+  confTO_COMMAND: { default: '1h', source: `${README}, confTO_COMMAND Timeout.command` },
+  confTO_HELO: { default: '5m', source: `${README}, confTO_HELO Timeout.helo` },
+  confTO_MAIL: { default: '10m', source: `${README}, confTO_MAIL Timeout.mail` },
+  confTO_RCPT: { default: '1h', source: `${README}, confTO_RCPT Timeout.rcpt` },
+  confTO_DATAINIT: { default: '5m', source: `${README}, confTO_DATAINIT Timeout.datainit` },
+  confTO_DATABLOCK: { default: '1h', source: `${README}, confTO_DATABLOCK Timeout.datablock` },
+  confTO_DATAFINAL: { default: '1h', source: `${README}, confTO_DATAFINAL Timeout.datafinal` },
+  confBAD_RCPT_THROTTLE: { default: 'infinite', source: `${README}, confBAD_RCPT_THROTTLE BadRcptThrottle` },
+  confMAX_QUEUE_CHILDREN: { default: 'undefined', source: `${README}, confMAX_QUEUE_CHILDREN MaxQueueChildren` },
+  confMAX_RUNNERS_PER_QUEUE: { default: '1', source: `${README}, confMAX_RUNNERS_PER_QUEUE MaxRunnersPerQueue` },
+  confMCI_CACHE_SIZE: { default: '2', source: `${README}, confMCI_CACHE_SIZE ConnectionCacheSize` },
+  confMCI_CACHE_TIMEOUT: { default: '5m', source: `${README}, confMCI_CACHE_TIMEOUT ConnectionCacheTimeout` },
+  confMIN_FREE_BLOCKS: { default: '100', source: `${README}, confMIN_FREE_BLOCKS MinFreeBlocks` },
+  'FEATURE(conncontrol)': { source: `${README}, conncontrol; cf/feature/conncontrol.m4 (needs access_db; nodelay needs delay_checks)` },
+  'FEATURE(ratecontrol)': { source: `${README}, ratecontrol; cf/feature/ratecontrol.m4` },
+  'FEATURE(queuegroup)': { source: `${README}, queuegroup (QGRP: access entries)` },
+  QUEUE_GROUP: { source: `${README}, QUEUE GROUP DEFINITIONS; op.txt "Queue Group Declaration" (Path, Runners, Jobs, recipients, Interval)` },
+  INPUT_MAIL_FILTER: { source: `${README}, "+ MAIL FILTER +"; op.txt 5.11 "X -- Mail Filter (Milter) Definitions" (F=T, T=C:;S:;R:;E:)` },
+};

@@ -1,0 +1,16 @@
+import type common from '../../locales/en/common.json';
+import type wizard from '../../locales/en/wizard.json';
+import type diagnosis from '../../locales/en/diagnosis.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      wizard: typeof wizard;
+      diagnosis: typeof diagnosis;
+    };
+    returnNull: false;
+    strictKeyChecks: true;
+  }
+}

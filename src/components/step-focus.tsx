@@ -8,9 +8,13 @@ const FocusArmedContext = createContext<RefObject<boolean> | null>(null);
 
 export function StepFocusProvider({ children }: { children: ReactNode }) {
   const armed = useRef(false);
-  // Parent effects run after child effects: headings mounted in the first render see `false`.
+  // Armed after the first commit (and after StrictMode's effect replay): headings mounted in the
+  // first render do not take focus; every later step or question does.
   useEffect(() => {
-    armed.current = true;
+    const timer = setTimeout(() => {
+      armed.current = true;
+    }, 0);
+    return () => clearTimeout(timer);
   }, []);
   return <FocusArmedContext.Provider value={armed}>{children}</FocusArmedContext.Provider>;
 }

@@ -6,6 +6,8 @@ export interface InputSummary {
   readonly lines: number;
   /** Ranked best first. */
   readonly findings: readonly Finding[];
+  /** Facts the text's context settles (who logged it, who the user is), with or without a finding. */
+  readonly facts: Readonly<Record<string, string>>;
   /** The finding whose facts pre-answer the walk. */
   readonly chosen: number;
 }

@@ -1,76 +1,194 @@
 /**
  * The text classifier: finds every known signature in a pasted text (a reply line, a client
  * exception, a transcript, a bounce or a log excerpt) and returns ranked findings.
+ *
+ * Pipeline: logical lines (`tokenize.ts`) → per line: context hints (`hints.ts`), every signature
+ * (literal pre-filter, then the regex; the reply's wire form too when a client printed it in its
+ * own shape), then for reply lines no signature of an entry explained, a low-confidence finding
+ * from the reply code (`compile.ts` `candidatesForCode`) → duplicates collapsed → hints applied →
+ * ranked (`rank.ts`).
+ *
+ * Callers redact first (`redact.ts`) and check the input (`input.ts`); `classify` itself accepts
+ * any string.
  */
-import type { Entry, Signature } from '../kb/schema.ts';
 import type { Kb } from '../kb/load-kb.ts';
-import type { Classification, Finding } from './types.ts';
+import { candidatesForCode, commonReason, compileKb, type CompiledEntry, type CompiledSignature } from './compile.ts';
+import { HintCollector, hintFacts, hintsForLine, type LineHints } from './hints.ts';
+import { codeConfidence, compareFindings, emitterCheck, signatureConfidence } from './rank.ts';
+import { findReply, type ReplyRef } from './reply.ts';
+import { forEachLogicalLine, type LogicalLine } from './tokenize.ts';
+import type { Classification, Finding, Hints } from './types.ts';
 
-interface CompiledSignature {
-  readonly entry: Entry;
-  readonly sig: Signature;
-  readonly re: RegExp;
+/** Signatures see at most this many characters of a logical line (a bound on any regex's work). */
+export const MAX_MATCH_LENGTH = 8192;
+
+interface SignatureHit {
+  readonly kind: 'signature';
+  readonly cs: CompiledSignature;
+  readonly line: number;
+  readonly text: string;
+  readonly reply: ReplyRef | undefined;
+  readonly matched: string;
+  readonly captures: Readonly<Record<string, string>>;
+  readonly hints: LineHints;
+  count: number;
 }
 
-const compiledCache = new WeakMap<Kb, readonly CompiledSignature[]>();
+interface CodeHit {
+  readonly kind: 'code';
+  readonly ce: CompiledEntry;
+  readonly line: number;
+  readonly text: string;
+  readonly reply: ReplyRef;
+  readonly hints: LineHints;
+  count: number;
+}
 
-function compile(kb: Kb): readonly CompiledSignature[] {
-  const cached = compiledCache.get(kb);
-  if (cached) return cached;
-  const out: CompiledSignature[] = [];
-  for (const entry of kb.entries) {
-    for (const sig of entry.signatures) out.push({ entry, sig, re: new RegExp(sig.pattern, sig.flags ?? '') });
+type Hit = SignatureHit | CodeHit;
+
+function capturesOf(m: RegExpExecArray): Record<string, string> {
+  const out: Record<string, string> = {};
+  const groups = m.groups;
+  if (groups) for (const k of Object.keys(groups)) {
+    const v = groups[k];
+    if (v !== undefined) out[k] = v;
   }
-  compiledCache.set(kb, out);
   return out;
 }
 
-const REPLY_RE = /\b([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})?/;
-
-function confidenceOf(sig: Signature): number {
-  const base = sig.cause ? 0.5 + sig.specificity / 200 : 0.2 + sig.specificity / 400;
-  return Math.round(Math.min(base, 0.99) * 100) / 100;
+function fill(facts: Record<string, string>, h: Pick<Hints, 'emitter' | 'role' | 'product'>): void {
+  if (facts.emitter === undefined && h.emitter !== undefined) facts.emitter = h.emitter;
+  if (facts.role === undefined && h.role !== undefined) facts.role = h.role;
+  if (facts.product === undefined && h.product !== undefined) facts.product = h.product;
 }
 
-function findingFor(c: CompiledSignature, m: RegExpExecArray, lineNo: number): Finding {
-  const groups = m.groups ?? {};
-  const captures: Record<string, string> = {};
-  for (const [k, v] of Object.entries(groups)) if (v !== undefined) captures[k] = v;
-  const reply = REPLY_RE.exec(m[0]);
-  const cause = c.sig.cause;
-  const candidates = cause ? [cause] : [...(c.sig.candidates ?? [])];
-  const reason = cause ? (c.entry.causes.find((x) => x.id === cause)?.reason ?? c.entry.reason) : c.entry.reason;
-  const facts: Record<string, string> = { ...(c.sig.facts ?? {}) };
-  if (c.sig.emitter && facts.emitter === undefined) facts.emitter = c.sig.emitter;
+function findingOf(hit: Hit, global: Hints): Finding {
+  const hinted = hit.hints.emitter ?? global.emitter;
+  if (hit.kind === 'code') {
+    const { ce, reply } = hit;
+    const candidates = candidatesForCode(ce, reply.code, reply.enhanced, hinted);
+    const facts: Record<string, string> = {};
+    fill(facts, hit.hints);
+    fill(facts, global);
+    return {
+      entry: ce.entry.id,
+      cause: undefined,
+      candidates,
+      reason: commonReason(ce.entry, candidates),
+      code: reply.code,
+      enhanced: reply.enhanced,
+      source: hinted,
+      confidence: codeConfidence(candidates.length),
+      line: hit.line,
+      text: hit.text,
+      signature: undefined,
+      captures: {},
+      facts,
+      count: hit.count,
+      matched: undefined,
+      emitterCheck: 'unknown',
+    };
+  }
+  const { cs } = hit;
+  const sig = cs.sig;
+  const facts: Record<string, string> = { ...(sig.facts ?? {}) };
+  if (cs.emitter !== undefined && facts.emitter === undefined) facts.emitter = cs.emitter;
+  fill(facts, hit.hints);
+  fill(facts, global);
+  const check = emitterCheck(cs.emitter, hinted);
+  const reply = findReply(hit.matched) ?? hit.reply;
+  const code = sig.code ?? reply?.code;
+  const enhanced = hit.captures.enhanced ?? sig.enhanced ?? (reply !== undefined && reply.code === code ? reply.enhanced : undefined);
   return {
-    entry: c.entry.id,
-    cause,
-    candidates,
-    reason,
-    code: c.sig.code ?? (reply?.[1] ? Number(reply[1]) : undefined),
-    enhanced: captures.enhanced ?? c.sig.enhanced ?? reply?.[2],
-    source: c.sig.emitter,
-    confidence: confidenceOf(c.sig),
-    line: lineNo,
-    text: m[0],
-    signature: c.sig.id,
-    captures,
+    entry: cs.entry.id,
+    cause: sig.cause,
+    candidates: sig.cause !== undefined ? [sig.cause] : [...(sig.candidates ?? [])],
+    reason: cs.reason,
+    code,
+    enhanced,
+    source: cs.emitter ?? hinted,
+    confidence: signatureConfidence(sig.cause !== undefined, sig.specificity, check),
+    line: hit.line,
+    text: hit.text,
+    signature: sig.id,
+    captures: hit.captures,
     facts,
+    count: hit.count,
+    matched: hit.matched,
+    emitterCheck: check,
   };
 }
 
-/** Classifies a text. Pure; safe on any input (patterns are checked for linear time by the tests). */
+/** Runs one signature over a text, pre-filtering on its required literal. */
+function run(cs: CompiledSignature, text: string, lower: () => string): RegExpExecArray | null {
+  if (cs.literal !== undefined && !(cs.caseless ? lower() : text).includes(cs.literal)) return null;
+  return cs.re.exec(text);
+}
+
+/**
+ * Classifies a text. Pure and total: any string gives a result (patterns are checked for linear
+ * time by the tests, and each sees at most {@link MAX_MATCH_LENGTH} characters of a line).
+ */
 export function classify(kb: Kb, text: string): Classification {
-  const sigs = compile(kb);
-  const lines = text.split(/\r?\n/);
-  const findings: Finding[] = [];
-  lines.forEach((line, i) => {
-    for (const c of sigs) {
-      c.re.lastIndex = 0;
-      const m = c.re.exec(line);
-      if (m) findings.push(findingFor(c, m, i + 1));
+  const compiled = compileKb(kb);
+  const collector = new HintCollector();
+  const bySignature = new Map<CompiledSignature, SignatureHit>();
+  const byCode = new Map<string, CodeHit>();
+  const explained = new Set<number>();
+  const proving = new Set<number>();
+  const lineHits: Array<{ cs: CompiledSignature; m: RegExpExecArray }> = [];
+
+  const visit = (ll: LogicalLine): void => {
+    const hints = hintsForLine(ll);
+    collector.add(hints, ll.line);
+    if (ll.dir === 'client' || ll.dir === 'meta') return;
+    const subject = ll.text.length > MAX_MATCH_LENGTH ? ll.text.slice(0, MAX_MATCH_LENGTH) : ll.text;
+    let lowerSubject: string | undefined;
+    let lowerVariant: string | undefined;
+    const lowerS = (): string => (lowerSubject ??= subject.toLowerCase());
+    const variant = ll.variant !== undefined && ll.variant.length > MAX_MATCH_LENGTH ? ll.variant.slice(0, MAX_MATCH_LENGTH) : ll.variant;
+    const lowerV = (): string => (lowerVariant ??= (variant ?? '').toLowerCase());
+
+    lineHits.length = 0;
+    explained.clear();
+    proving.clear();
+    for (const cs of compiled.signatures) {
+      let m = run(cs, subject, lowerS);
+      if (m === null && variant !== undefined) m = run(cs, variant, lowerV);
+      if (m === null) continue;
+      lineHits.push({ cs, m });
+      explained.add(cs.entryIndex);
+      if (cs.sig.cause !== undefined) proving.add(cs.entryIndex);
     }
-  });
-  findings.sort((a, b) => b.confidence - a.confidence || (a.line ?? 0) - (b.line ?? 0));
-  return { findings, lines: lines.length };
+    for (const { cs, m } of lineHits) {
+      // On a line where a signature proves a cause, the same entry's vaguer signatures add nothing.
+      if (cs.sig.cause === undefined && proving.has(cs.entryIndex)) continue;
+      const seen = bySignature.get(cs);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      bySignature.set(cs, { kind: 'signature', cs, line: ll.line, text: ll.text, reply: ll.reply, matched: m[0], captures: capturesOf(m), hints, count: 1 });
+    }
+    const reply = ll.reply;
+    if (reply === undefined || reply.sep === '') return;
+    for (const ce of compiled.entries) {
+      if (!ce.codes.has(reply.code) || explained.has(ce.index)) continue;
+      const key = `${ce.index}|${reply.code}|${reply.enhanced ?? ''}|${hints.emitter ?? ''}`;
+      const seen = byCode.get(key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      byCode.set(key, { kind: 'code', ce, line: ll.line, text: ll.text, reply, hints, count: 1 });
+    }
+  };
+
+  const lines = forEachLogicalLine(text, visit);
+  const hints = collector.finish();
+  const findings: Finding[] = [];
+  for (const hit of bySignature.values()) findings.push(findingOf(hit, hints));
+  for (const hit of byCode.values()) findings.push(findingOf(hit, hints));
+  findings.sort(compareFindings);
+  return { findings, lines, facts: hintFacts(hints), hints };
 }

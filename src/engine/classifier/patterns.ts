@@ -26,7 +26,7 @@ export const CLIENT_LIBRARY_RE = new RegExp(
   [
     "(?<nodemailer>Invalid greeting\\. response=|Mail command failed: |Data command failed: |Recipient command failed: |Server terminates connection\\. response=|Can't send mail - all recipients were rejected|Greeting never received|\\bresponseCode: \\d|\\bcode: '(?:EENVELOPE|EPROTOCOL|ECONNECTION|EMESSAGE|EAUTH|ESOCKET|ETIMEDOUT|ETLS)'|node_modules\\/nodemailer|\\bnodemailer\\b)",
     '(?<python>\\bsmtplib\\b|\\bSMTP(?:SenderRefused|ServerDisconnected|RecipientsRefused|DataError|ConnectError|HeloError|AuthenticationError|NotSupportedError|ResponseException)\\b)',
-    '(?<phpmailer>PHPMailer|SMTP Error: |SMTP ERROR: |SMTP connect\\(\\) failed|SERVER -> CLIENT: |CLIENT -> SERVER: )',
+    '(?<phpmailer>PHPMailer|SMTP Error: |SMTP ERROR: |SMTP connect\\(\\) failed|SERVER -> CLIENT: |CLIENT -> SERVER: |The following From address failed: )',
     '(?<jakarta>\\b(?:jakarta|javax)\\.mail\\.|com\\.sun\\.mail\\.|org\\.eclipse\\.angus\\.mail|\\bSMTP(?:SendFailed|AddressFailed|SenderFailed)Exception\\b|\\bMailConnectException\\b|Got bad greeting from SMTP host)',
   ].join('|'),
 );

@@ -39,16 +39,22 @@ function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
 }
 
-/** Characters after which a reply code may start: what precedes it in replies, logs and client errors. */
+/**
+ * May a reply code start at `i`? Only at the start (after blanks) or after what introduces a reply
+ * in replies, logs and client errors: `:` `=` `;` `(` `,` a quote, `<` / `>` (transcripts, quoted
+ * mail), or an escaped newline (`\n` in JSON and Python reprs), blanks in between allowed. So
+ * `said: 421 …`, `smtp; 421 …`, `response=421 …`, `(421, b'…')` are replies; `written 421 bytes` is not.
+ */
 function codeMayFollow(s: string, i: number): boolean {
-  if (i === 0) return true;
-  const p = s.charCodeAt(i - 1);
-  switch (p) {
-    case C_SPACE: case C_TAB: case 61 /* = */: case 59 /* ; */: case 58 /* : */:
-    case C_LPAREN: case C_QUOTE: case C_DQUOTE: case C_COMMA:
+  let j = i - 1;
+  while (j >= 0 && isBlank(s.charCodeAt(j))) j--;
+  if (j < 0) return true;
+  switch (s.charCodeAt(j)) {
+    case 58 /* : */: case 61 /* = */: case 59 /* ; */: case C_LPAREN: case C_COMMA:
+    case C_QUOTE: case C_DQUOTE: case 60 /* < */: case 62 /* > */:
       return true;
-    case C_N: // a literal "\n" escape (JSON, Python reprs)
-      return i >= 2 && s.charCodeAt(i - 2) === C_BACKSLASH;
+    case C_N:
+      return j >= 1 && s.charCodeAt(j - 1) === C_BACKSLASH;
     default:
       return false;
   }
@@ -75,9 +81,9 @@ export function enhancedEnd(s: string, at: number): number {
 }
 
 /**
- * The first reply code in `s` at or after `from`: three digits 2–5, 0–5, 0–9 standing alone after a
- * separator (start, blank, `=`, `;`, `:`, `(`, a quote, `,`, an escaped newline) and followed by a
- * blank, `-`, the end, or — in a client's tuple/list form — a comma.
+ * The first reply code in `s` at or after `from`: three digits 2–5, 0–5, 0–9 where a reply may
+ * start (see `codeMayFollow`), followed by a blank, `-`, the end, or — in a client's tuple/list
+ * form — a comma.
  */
 export function findReply(s: string, from = 0): ReplyRef | undefined {
   const last = s.length - 3;
@@ -177,10 +183,9 @@ export function joinContinuations(text: string, first: ReplyRef): string {
   const code = String(first.code);
   const enh = first.enhanced;
   const out: string[] = [];
-  let pos: number;
   if (first.sep === '-') {
     out.push(text.slice(0, first.index), code, ' ');
-    pos = first.index + 4;
+    let pos = first.index + 4;
     for (;;) {
       let k = text.indexOf(code, pos);
       let sep = NO_MARKER;
@@ -199,8 +204,7 @@ export function joinContinuations(text: string, first: ReplyRef): string {
     }
     out.push(text.slice(pos));
   } else {
-    out.push(text.slice(0, first.index));
-    pos = first.index;
+    out.push(text);
   }
   let joined = out.join('');
   if (enh !== undefined) joined = dropEscapedEnhanced(joined, enh);
@@ -269,10 +273,4 @@ export function wireVariant(text: string, r: ReplyRef): string | undefined {
   const start = f + marker.length;
   const detail = text.slice(start, trimmedEnd(text, start, r.index - 1)).trim();
   return r.enhanced === undefined ? `${code} ${detail}` : `${code} ${r.enhanced} ${detail}`;
-}
-
-/** The reply code and enhanced code a KB text starts with or carries (`421 4.7.0 <host> …`, `… said: 421 <text>`). */
-export function replyOfTemplate(template: string): { code: number; enhanced: string | undefined } | undefined {
-  const r = findReply(template);
-  return r ? { code: r.code, enhanced: r.enhanced } : undefined;
 }

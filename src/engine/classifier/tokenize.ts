@@ -10,7 +10,7 @@ import { findReply, joinContinuations, needsJoin, wireVariant, type ReplyRef } f
 export type Direction = 'server' | 'client' | 'meta';
 
 /** The transcript style the marker belongs to. */
-export type MarkerKind = 'swaks' | 'prefix' | 'phpmailer' | 'python-debug';
+export type MarkerKind = 'swaks' | 'transcript' | 'prefix' | 'phpmailer' | 'python-debug';
 
 export interface LogicalLine {
   /** The text to match: marker stripped, continuations joined, trailing blanks removed. */
@@ -36,9 +36,11 @@ interface Stripped {
   readonly marker: MarkerKind | undefined;
 }
 
-const SWAKS_MARKERS: ReadonlyArray<readonly [string, Direction]> = [
-  ['<**', 'server'], ['<-', 'server'], ['<~', 'server'],
-  ['**>', 'client'], ['->', 'client'], ['~>', 'client'],
+/** swaks (`<-` `->`, `<~` `~>` under TLS, `<**` for an unexpected reply) and Sendmail bounce transcripts (`<<<` `>>>`). */
+const TRANSCRIPT_MARKERS: ReadonlyArray<readonly [string, Direction, MarkerKind]> = [
+  ['<<<', 'server', 'transcript'], ['>>>', 'client', 'transcript'],
+  ['<**', 'server', 'swaks'], ['<-', 'server', 'swaks'], ['<~', 'server', 'swaks'],
+  ['**>', 'client', 'swaks'], ['->', 'client', 'swaks'], ['~>', 'client', 'swaks'],
 ];
 
 function isBlankCode(c: number): boolean {
@@ -69,7 +71,8 @@ function pythonLiteral(s: string, at: number): string {
 }
 
 /**
- * Removes a transcript marker and says who spoke: swaks (`<-`, `->`, `<~`, `~>`, `<**`), `S:`/`C:`,
+ * Removes a transcript marker and says who spoke: swaks (`<-`, `->`, `<~`, `~>`, `<**`), Sendmail
+ * bounce transcripts (`<<<`, `>>>`), `S:`/`C:`,
  * PHPMailer's `SERVER -> CLIENT:` debug output, Python smtplib's `reply: b'…'` / `send: '…'` debug lines.
  */
 export function stripMarker(raw: string): Stripped {
@@ -92,11 +95,11 @@ export function stripMarker(raw: string): Stripped {
   }
   const start = skipBlanks(raw, 0);
   const c0 = raw.charCodeAt(start);
-  if (c0 === 60 || c0 === 45 || c0 === 126 || c0 === 42) {
-    for (const [m, dir] of SWAKS_MARKERS) {
+  if (c0 === 60 || c0 === 62 || c0 === 45 || c0 === 126 || c0 === 42) {
+    for (const [m, dir, kind] of TRANSCRIPT_MARKERS) {
       if (raw.startsWith(m, start)) {
         const after = start + m.length;
-        if (after === raw.length || isBlankCode(raw.charCodeAt(after))) return { body: raw.slice(skipBlanks(raw, after)), dir, marker: 'swaks' };
+        if (after === raw.length || isBlankCode(raw.charCodeAt(after))) return { body: raw.slice(skipBlanks(raw, after)), dir, marker: kind };
       }
     }
   }

@@ -51,6 +51,13 @@ export const figureSchema = z.strictObject({
 });
 export type Figure = z.infer<typeof figureSchema>;
 
+/** A rate (success, failure, confidence) in 0…1, with its basis. */
+export const rateSchema = z.strictObject({
+  value: z.number().check(z.gte(0), z.lte(1)),
+  basis: figureSchema.shape.basis,
+  note: localizedText,
+});
+
 /** An exact text a product emits for a cause: the SMTP reply and/or the log line. */
 export const emittedTextSchema = z.strictObject({
   /** The reply as sent on the wire, placeholders in angle brackets: `<host>`, `<ip>`, `<n>`. */
@@ -156,7 +163,7 @@ export const workaroundSchema = z.strictObject({
   causes: z.array(kebabId()).check(z.minLength(1)),
   /** Who carries it out. */
   actors: z.array(roleSchema).check(z.minLength(1)),
-  successRate: figureSchema,
+  successRate: rateSchema,
   /** Snippet generator ids (see `src/engine/snippets/registry.ts`). */
   snippets: z.array(kebabId()),
   /** How to check that it worked: a command and what it should print. */
@@ -174,7 +181,7 @@ export const deadEndSchema = z.strictObject({
   why: localizedText,
   /** What to do instead. */
   instead: localizedText,
-  failRate: figureSchema,
+  failRate: rateSchema,
   /** Causes for which people typically try it. */
   causes: z.array(kebabId()).check(z.minLength(1)),
   sources: sourceIds(),
@@ -212,8 +219,8 @@ export const entrySchema = z.strictObject({
   meta: z.strictObject({
     firstSeen: z.strictObject({ value: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), note: localizedText }),
     evidenceCount: figureSchema,
-    confidence: figureSchema,
-    fixRate: figureSchema,
+    confidence: rateSchema,
+    fixRate: rateSchema,
     /** The date the receiver-policy facts were last checked (ISO). */
     asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   }),

@@ -1,11 +1,56 @@
 import type { ProductId } from '../products.ts';
 import { SNIPPET_IDS, type SnippetId } from './ids.ts';
 import type { Snippet, SnippetContext, SnippetGenerator } from './types.ts';
+import { findFloodingClient } from './generators/find-flooding-client.ts';
+import { connectionCountLimit } from './generators/connection-count-limit.ts';
+import { connectionRateLimit } from './generators/connection-rate-limit.ts';
+import { tlsSessionRateLimit } from './generators/tls-session-rate-limit.ts';
+import { processLimit } from './generators/process-limit.ts';
+import { loadLimits } from './generators/load-limits.ts';
+import { serverTimeouts } from './generators/server-timeouts.ts';
+import { errorLimits } from './generators/error-limits.ts';
+import { postscreenLimits } from './generators/postscreen-limits.ts';
+import { milterCheck } from './generators/milter-check.ts';
+import { queueDiskCheck } from './generators/queue-disk-check.ts';
+import { messageRateLimit } from './generators/message-rate-limit.ts';
+import { senderDestinationThrottle } from './generators/sender-destination-throttle.ts';
+import { senderRequireTls } from './generators/sender-require-tls.ts';
+import { maxMessagesPerConnection } from './generators/max-messages-per-connection.ts';
+import { clientBackoff } from './generators/client-backoff.ts';
+import { clientPool } from './generators/client-pool.ts';
+import { clientTls12 } from './generators/client-tls12.ts';
+import { sesQuota } from './generators/ses-quota.ts';
+import { dnsPtrCheck } from './generators/dns-ptr-check.ts';
+import { dnsAuthCheck } from './generators/dns-auth-check.ts';
 
 /**
  * Generators by id. Each lives in its own module under `generators/`; register it here.
  */
-const GENERATORS: ReadonlyMap<string, SnippetGenerator> = new Map<string, SnippetGenerator>([]);
+const GENERATORS: ReadonlyMap<string, SnippetGenerator> = new Map<string, SnippetGenerator>(
+  [
+    findFloodingClient,
+    connectionCountLimit,
+    connectionRateLimit,
+    tlsSessionRateLimit,
+    processLimit,
+    loadLimits,
+    serverTimeouts,
+    errorLimits,
+    postscreenLimits,
+    milterCheck,
+    queueDiskCheck,
+    messageRateLimit,
+    senderDestinationThrottle,
+    senderRequireTls,
+    maxMessagesPerConnection,
+    clientBackoff,
+    clientPool,
+    clientTls12,
+    sesQuota,
+    dnsPtrCheck,
+    dnsAuthCheck,
+  ].map((g) => [g.id, g]),
+);
 
 export function snippetGenerator(id: string): SnippetGenerator | undefined {
   return GENERATORS.get(id);

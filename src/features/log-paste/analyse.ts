@@ -1,7 +1,7 @@
 /** Turns a pasted text into what the store keeps: the redacted text, the ranked findings and the facts they settle. */
 import { classify, findEntry, type Finding, type Kb } from '@/engine/index.ts';
 import type { InputSummary } from '@/store/input-slice.ts';
-import { checkInput, factsForFinding, redactSecrets } from './classifier-api.ts';
+import { checkInput, factsForFinding, redact } from './classifier-api.ts';
 
 /** Findings shown at most; a long log can match thousands of lines. */
 export const MAX_FINDINGS = 25;
@@ -10,27 +10,35 @@ export type AnalysisResult =
   | { kind: 'empty' }
   | { kind: 'refused'; code: 'INPUT_BINARY' }
   | { kind: 'refused'; code: 'INPUT_TOO_LARGE'; limit: number }
-  | { kind: 'ok'; paste: string; summary: InputSummary; entryId: string | null; inferred: Record<string, string> };
+  | { kind: 'ok'; paste: string; redacted: number; summary: InputSummary; entryId: string | null; inferred: Record<string, string> };
 
-/** The entry and facts a chosen finding implies. */
-export function factsForChoice(kb: Kb, finding: Finding | undefined, fallbackEntryId: string | null): { entryId: string | null; inferred: Record<string, string> } {
+/**
+ * The entry and facts a chosen finding implies; without a finding, the facts the text's context
+ * settles (a Postfix log line that matched no signature still says who the user is).
+ */
+export function factsForChoice(
+  kb: Kb,
+  finding: Finding | undefined,
+  contextFacts: Readonly<Record<string, string>>,
+  fallbackEntryId: string | null,
+): { entryId: string | null; inferred: Record<string, string> } {
   const entry = finding ? findEntry(kb, finding.entry) : undefined;
-  if (!finding || !entry) return { entryId: fallbackEntryId, inferred: {} };
+  if (!finding || !entry) return { entryId: fallbackEntryId, inferred: { ...contextFacts } };
   return { entryId: entry.id, inferred: factsForFinding(entry, finding) };
 }
 
 /** The findings of an already redacted text (used again after a reload: findings are not stored). */
 export function summarise(kb: Kb, redacted: string, chosen = 0): InputSummary {
-  const { findings, lines } = classify(kb, redacted);
-  return { lines, findings: findings.slice(0, MAX_FINDINGS), chosen };
+  const { findings, lines, facts } = classify(kb, redacted);
+  return { lines, findings: findings.slice(0, MAX_FINDINGS), facts, chosen };
 }
 
 export function analysePaste(kb: Kb, text: string, currentEntryId: string | null): AnalysisResult {
   if (text.trim() === '') return { kind: 'empty' };
   const check = checkInput(text);
   if (!check.ok) return check.code === 'INPUT_BINARY' ? { kind: 'refused', code: check.code } : { kind: 'refused', code: check.code, limit: check.limit };
-  const paste = redactSecrets(text);
+  const { text: paste, count } = redact(text);
   const summary = summarise(kb, paste);
   const fallback = currentEntryId ?? (kb.entries.length === 1 ? (kb.entries[0]?.id ?? null) : null);
-  return { kind: 'ok', paste, summary, ...factsForChoice(kb, summary.findings[0], fallback) };
+  return { kind: 'ok', paste, redacted: count, summary, ...factsForChoice(kb, summary.findings[0], summary.facts, fallback) };
 }

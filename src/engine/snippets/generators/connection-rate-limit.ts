@@ -37,8 +37,8 @@ const C = {
   ),
   exAcl: lt('=== acl === In the ACL section (after "begin acl").', '=== acl === 放在 ACL 段中（"begin acl" 之后）。'),
   exWhy: lt(
-    'per_conn counts connections and may update its rate in the connect ACL. Without per_conn the condition\nmeasures messages (per_mail), which Exim forces to readonly here, so the rate would never grow.',
-    'per_conn 按连接计数，可以在 connect ACL 中更新速率。若不写 per_conn，条件按邮件计数（per_mail），\nExim 在这里会强制使用 readonly，速率永远不会增加。',
+    'per_conn counts one per connection and may update the stored rate here (strict: every attempt counts).\nWriting per_mail, per_rcpt or per_byte in the connect ACL forces readonly mode: the rate never grows, and /strict is then an error.',
+    'per_conn 每个连接计一次，并可在此更新记录的速率（strict：每次尝试都计入）。\n在 connect ACL 中写 per_mail、per_rcpt 或 per_byte 会被强制为 readonly 模式：速率永远不会增加，并且再加 /strict 会报错。',
   ),
   exCheck: lt('Check the configuration, then replay a connection from the client through the ACLs:', '检查配置语法，然后模拟该客户端的连接，走一遍 ACL：'),
 };

@@ -1,0 +1,137 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeatureBoundary } from '@/components/error-boundary.tsx';
+import { DiagnosisView } from '@/features/diagnosis/components/diagnosis-view.tsx';
+import { KbErrorPage } from '@/features/kb-error/kb-error-page.tsx';
+import { PasteStep } from '@/features/log-paste/components/paste-step.tsx';
+import { LanguageSwitch } from '@/features/preferences/language-switch.tsx';
+import { PathSummary } from '@/features/wizard/components/path-summary.tsx';
+import { QuestionStep } from '@/features/wizard/components/question-step.tsx';
+import { RoleStep } from '@/features/wizard/components/role-step.tsx';
+import { SoftwareStep } from '@/features/wizard/components/software-step.tsx';
+import { StepIndicator } from '@/features/wizard/components/step-indicator.tsx';
+import { langTag } from '@/i18n/lang.ts';
+import { useCurrentEntry } from '@/store/kb-context.tsx';
+import { useAppStore } from '@/store/store-context.tsx';
+import type { AppContext } from './create-app.ts';
+import { Notices } from './notices.tsx';
+import { AppProviders } from './providers.tsx';
+import { startUrlSync } from './url-sync.ts';
+
+function Wizard() {
+  const step = useAppStore((s) => s.step);
+  const entry = useCurrentEntry();
+  // A saved or linked step whose entry is unknown starts at the paste step.
+  const current = entry ? step : 'paste';
+  const withPath = current === 'questions' || current === 'diagnosis';
+  return (
+    <>
+      <FeatureBoundary>
+        <StepIndicator />
+      </FeatureBoundary>
+      <div className={withPath ? 'layout layout-with-path' : 'layout'}>
+        <div className="main-column">
+          {current === 'paste' && (
+            <FeatureBoundary>
+              <PasteStep />
+            </FeatureBoundary>
+          )}
+          {current === 'role' && (
+            <FeatureBoundary>
+              <RoleStep />
+            </FeatureBoundary>
+          )}
+          {current === 'software' && (
+            <FeatureBoundary>
+              <SoftwareStep />
+            </FeatureBoundary>
+          )}
+          {current === 'questions' && (
+            <FeatureBoundary>
+              <QuestionStep />
+            </FeatureBoundary>
+          )}
+          {current === 'diagnosis' && (
+            <FeatureBoundary>
+              <DiagnosisView />
+            </FeatureBoundary>
+          )}
+        </div>
+        {withPath && (
+          <aside className="side-column">
+            <FeatureBoundary>
+              <PathSummary />
+            </FeatureBoundary>
+          </aside>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Shell({ context, manageDocument }: { context: AppContext; manageDocument: boolean }) {
+  const { t } = useTranslation();
+  const lang = useAppStore((s) => s.lang);
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!manageDocument) return;
+    document.documentElement.lang = langTag(lang);
+    document.title = t('app.document-title');
+  }, [manageDocument, lang, t]);
+
+  useEffect(() => {
+    if (!manageDocument || !context.kb.ok) return;
+    return startUrlSync(context.store, context.kb.kb, window);
+  }, [manageDocument, context]);
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Focus instead of following the link: the hash holds the share state.
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('app.skip-to-content')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('app.name')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <FeatureBoundary>
+          <LanguageSwitch />
+        </FeatureBoundary>
+      </header>
+      <Notices />
+      <main id="main" ref={main} tabIndex={-1}>
+        {context.kb.ok ? (
+          <Wizard />
+        ) : (
+          <FeatureBoundary>
+            <KbErrorPage errors={context.kb.errors} />
+          </FeatureBoundary>
+        )}
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.offline-note')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/**
+ * The whole app for one context. `manageDocument` (the standalone page) lets it set `<html lang>`,
+ * the title and the URL hash; an embedding widget passes false.
+ */
+export function App({ context, manageDocument = true }: { context: AppContext; manageDocument?: boolean }) {
+  return (
+    <AppProviders context={context}>
+      <Shell context={context} manageDocument={manageDocument} />
+    </AppProviders>
+  );
+}

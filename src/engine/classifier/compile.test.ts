@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { fixtureKb } from '@/testing/fixtures/classifier/fixture-kb.ts';
+import { candidatesForCode, compileKb, requiredLiteral } from './compile.ts';
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['warning: Connection concurrency limit exceeded: (?<n>\\d+) from', '', 'warning: Connection concurrency limit exceeded: '],
+    ['\\b421[ -]4\\.7\\.0 Try again later', '', ' Try again later'],
+    ['\\[TSS04\\] Messages from (?<ip>\\S+)', '', '[TSS04] Messages from '],
+    ['Service not available,? closing transmission channel', 'i', ' closing transmission channel'],
+    ['abcd?e', '', 'abc'],
+    ['abc+de', '', 'abc'],
+    ['abc{0,3}defg', '', 'defg'],
+    ['ab(?:cdef)?gh', '', undefined],
+    ['xyz{2}w', '', 'xyz'],
+    ['(?:foo|bar)bazz', '', 'bazz'],
+    ['foo|barbaz', '', undefined],
+    ['[abc]+defg', '', 'defg'],
+    ['\\x41BCD', '', 'BCD'],
+    ['\\u0041BCDE', '', 'BCDE'],
+    ['(?<x>a)\\k<x>bcd', '', 'bcd'],
+    ['ab\\dcd', '', undefined],
+    ['Éclair tart', 'i', ' tart'],
+    ['Service', 'iu', undefined],
+    ['a{b}cd', '', 'a{b}cd'],
+  ])('%s /%s → %s', (pattern, flags, literal) => {
+    expect(requiredLiteral(pattern, flags)).toBe(literal === undefined ? undefined : flags.includes('i') ? literal.toLowerCase() : literal);
+  });
+
+  it('every fixture signature example contains its literal (the pre-filter never hides a match)', () => {
+    const compiled = compileKb(fixtureKb());
+    expect(compiled.invalid).toEqual([]);
+    for (const cs of compiled.signatures) {
+      for (const ex of cs.sig.examples) {
+        if (cs.literal === undefined) continue;
+        expect((cs.caseless ? ex.toLowerCase() : ex).includes(cs.literal), `${cs.sig.id}: ${ex}`).toBe(true);
+      }
+    }
+    expect(compiled.signatures.filter((c) => c.literal !== undefined).length).toBeGreaterThan(10);
+  });
+
+  it('is compiled once per knowledge base', () => {
+    const kb = fixtureKb();
+    expect(compileKb(kb)).toBe(compileKb(kb));
+  });
+});
+
+describe('candidatesForCode', () => {
+  const ce = compileKb(fixtureKb()).entries[0];
+  if (!ce) throw new Error('no entry');
+
+  it('lists causes whose texts use the code, in knowledge-base order', () => {
+    expect(candidatesForCode(ce, 454, undefined, undefined)).toEqual(['ses-throttle']);
+    expect(candidatesForCode(ce, 599, undefined, undefined)).toEqual([]);
+  });
+
+  it('restricts to the hinted emitter when it has texts with that code', () => {
+    expect(candidatesForCode(ce, 421, undefined, 'yahoo')).toEqual(['yahoo-max-messages']);
+    expect(candidatesForCode(ce, 421, '4.7.0', 'yahoo')).toEqual(['yahoo-tss04']);
+    expect(candidatesForCode(ce, 421, undefined, 'jakarta-mail')).toContain('generic-limit');
+  });
+
+  it('narrows by enhanced code', () => {
+    expect(candidatesForCode(ce, 421, '4.3.2', undefined)).toEqual(['exchange-per-source', 'generic-shutdown', 'generic-limit', 'postfix-sender-deferred', 'sendmail-rate']);
+    expect(candidatesForCode(ce, 421, undefined, undefined)).toEqual(['postfix-count', 'postfix-rate', 'yahoo-max-messages', 'generic-shutdown', 'generic-limit', 'postfix-sender-deferred', 'exim-per-host']);
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * Prepares a knowledge base for classification, once per `Kb` object: compiled signature regexes,
+ * a literal every match must contain (a cheap `includes` pre-filter before the regex runs), and an
+ * index of the reply codes each cause's emitted texts use (for findings built from a code alone).
+ */
+import type { Kb } from '../kb/load-kb.ts';
+import type { Entry, Signature } from '../kb/schema.ts';
+import { isProductId, type ProductId } from '../products.ts';
+import type { Reason } from '../reasons.ts';
+import { findReply } from './reply.ts';
+
+export interface CompiledSignature {
+  readonly entryIndex: number;
+  readonly entry: Entry;
+  readonly sig: Signature;
+  readonly re: RegExp;
+  /** A substring every match contains (lower-cased when `caseless`); undefined when none could be derived. */
+  readonly literal: string | undefined;
+  readonly caseless: boolean;
+  /** The emitter the signature names (`emitter`, else `facts.emitter` when it is a product id). */
+  readonly emitter: ProductId | undefined;
+  readonly reason: Reason;
+}
+
+/** One emitted text of a cause, reduced to what the reply-code fallback needs. */
+export interface EmittedCode {
+  readonly cause: string;
+  readonly product: ProductId;
+  readonly code: number;
+  readonly enhanced: string | undefined;
+  /**
+   * `exact`: the text states `enhanced`; `none`: its reply shows the code followed by words, so it
+   * carries no enhanced code; `any`: a placeholder follows the code, or the text shows no reply.
+   */
+  readonly mode: 'exact' | 'none' | 'any';
+}
+
+export interface CompiledEntry {
+  readonly index: number;
+  readonly entry: Entry;
+  readonly codes: ReadonlySet<number>;
+  readonly emitted: readonly EmittedCode[];
+  /** Memo for {@link candidatesForCode}. */
+  readonly candidateMemo: Map<string, readonly string[]>;
+}
+
+export interface CompiledKb {
+  readonly signatures: readonly CompiledSignature[];
+  readonly entries: readonly CompiledEntry[];
+  /** Signatures whose pattern did not compile (a hand-built Kb; `loadKb` rejects them). */
+  readonly invalid: readonly string[];
+}
+
+const QUANT_CHARS = '*+?{';
+
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** If a quantifier starts at `i`, its minimum count and end index (past a lazy `?`). */
+function quantifierAt(p: string, i: number): { min: number; end: number } | undefined {
+  const c = p[i];
+  if (c === undefined || !QUANT_CHARS.includes(c)) return undefined;
+  let end: number;
+  let min: number;
+  if (c === '*') { min = 0; end = i + 1; }
+  else if (c === '+') { min = 1; end = i + 1; }
+  else if (c === '?') { min = 0; end = i + 1; }
+  else {
+    const close = p.indexOf('}', i);
+    if (close < 0) return undefined;
+    const body = p.slice(i + 1, close);
+    const comma = body.indexOf(',');
+    const first = comma < 0 ? body : body.slice(0, comma);
+    if (!allDigits(first)) return undefined;
+    const rest = comma < 0 ? '' : body.slice(comma + 1);
+    if (rest !== '' && !allDigits(rest)) return undefined;
+    min = Number(first);
+    end = close + 1;
+  }
+  if (p[end] === '?') end++;
+  return { min, end };
+}
+
+/** Index just past the character class starting at `i` (`[`), or -1. */
+function skipClass(p: string, i: number): number {
+  let j = i + 1;
+  if (p[j] === '^') j++;
+  if (p[j] === ']') j++;
+  while (j < p.length) {
+    if (p[j] === '\\') { j += 2; continue; }
+    if (p[j] === ']') return j + 1;
+    j++;
+  }
+  return -1;
+}
+
+/** Index just past the group starting at `i` (`(`), or -1. */
+function skipGroup(p: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < p.length) {
+    const c = p[j];
+    if (c === '\\') { j += 2; continue; }
+    if (c === '[') { j = skipClass(p, j); if (j < 0) return -1; continue; }
+    if (c === '(') depth++;
+    else if (c === ')') { depth--; if (depth === 0) return j + 1; }
+    j++;
+  }
+  return -1;
+}
+
+/** Escapes that stand for one literal character. */
+const LITERAL_ESCAPES = '.\\/[](){}*+?^$|-:;,=!<>@#%&\'"` ~_';
+
+/**
+ * The longest literal substring (at least 3 chars) that every match of the pattern contains, or
+ * undefined. Conservative: top-level alternation, groups, classes, escapes other than escaped
+ * punctuation and optional atoms all end a run. Lower-cased for an `i` pattern; none for `iu`
+ * (Unicode case folding maps some non-ASCII letters onto ASCII ones).
+ */
+export function requiredLiteral(pattern: string, flags: string): string | undefined {
+  const caseless = flags.includes('i');
+  if (caseless && flags.includes('u')) return undefined;
+  const runs: string[] = [];
+  let cur = '';
+  const flush = (): void => {
+    if (cur.length > 0) runs.push(cur);
+    cur = '';
+  };
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i] ?? '';
+    let atom: string | undefined;
+    if (c === '|') return undefined;
+    if (c === '(' || c === '[') {
+      const j = c === '(' ? skipGroup(pattern, i) : skipClass(pattern, i);
+      if (j < 0) return undefined;
+      flush();
+      i = quantifierAt(pattern, j)?.end ?? j;
+      continue;
+    }
+    if (c === '^' || c === '$' || c === '.') {
+      flush();
+      i = quantifierAt(pattern, i + 1)?.end ?? i + 1;
+      continue;
+    }
+    if (QUANT_CHARS.includes(c) && c !== '{') return undefined;
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (n === undefined) return undefined;
+      if (LITERAL_ESCAPES.includes(n)) {
+        atom = n;
+        i += 2;
+      } else {
+        // \d \w \s \b, \xHH, \uHHHH, \u{…}, \p{…}, \k<…>, \cX, \n, back-references: not literal here.
+        flush();
+        let j = i + 2;
+        if ((n === 'p' || n === 'P' || n === 'u') && pattern[j] === '{') j = pattern.indexOf('}', j) + 1 || pattern.length;
+        else if (n === 'k' && pattern[j] === '<') j = pattern.indexOf('>', j) + 1 || pattern.length;
+        else if (n === 'x') j += 2;
+        else if (n === 'u') j += 4;
+        else if (n === 'c') j += 1;
+        else if (n >= '0' && n <= '9') while (j < pattern.length && (pattern[j] ?? '') >= '0' && (pattern[j] ?? '') <= '9') j++;
+        i = quantifierAt(pattern, j)?.end ?? j;
+        continue;
+      }
+    } else {
+      atom = c;
+      i += 1;
+    }
+    const q = quantifierAt(pattern, i);
+    if (q === undefined) {
+      cur += atom;
+      continue;
+    }
+    if (q.min >= 1) cur += atom;
+    flush();
+    i = q.end;
+  }
+  flush();
+  let best = '';
+  for (const r of runs) if (r.length > best.length) best = r;
+  if (best.length < 3) return undefined;
+  // Only ASCII literals: case folding of other characters is not worth reasoning about here.
+  for (let k = 0; k < best.length; k++) if (best.charCodeAt(k) > 127) return undefined;
+  return caseless ? best.toLowerCase() : best;
+}
+
+function asProduct(value: string | undefined): ProductId | undefined {
+  return value !== undefined && isProductId(value) ? value : undefined;
+}
+
+function emittedCodes(entry: Entry): EmittedCode[] {
+  const out: EmittedCode[] = [];
+  for (const cause of entry.causes) {
+    for (const em of cause.emitters) {
+      for (const t of em.texts) {
+        const template = t.reply ?? t.log ?? '';
+        const parsed = findReply(t.reply ?? '') ?? findReply(t.log ?? '');
+        const code = t.code ?? parsed?.code;
+        if (code === undefined) continue;
+        const stated = parsed?.code === code ? parsed : undefined;
+        const enhanced = t.enhanced ?? stated?.enhanced;
+        let mode: EmittedCode['mode'] = 'any';
+        if (enhanced !== undefined) mode = 'exact';
+        else if (stated !== undefined && stated.sep !== '' && template.charCodeAt(stated.index + 4) !== 60 /* < */) mode = 'none';
+        out.push({ cause: cause.id, product: em.product, code, enhanced, mode });
+      }
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<Kb, CompiledKb>();
+
+/** Compiles a knowledge base for {@link classify}; cached per `Kb` object. */
+export function compileKb(kb: Kb): CompiledKb {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const signatures: CompiledSignature[] = [];
+  const entries: CompiledEntry[] = [];
+  const invalid: string[] = [];
+  kb.entries.forEach((entry, entryIndex) => {
+    entries.push({ index: entryIndex, entry, codes: new Set(entry.codes), emitted: emittedCodes(entry), candidateMemo: new Map() });
+    for (const sig of entry.signatures) {
+      const flags = [...(sig.flags ?? '')].filter((f) => f !== 'g' && f !== 'y').join('');
+      let re: RegExp;
+      try {
+        re = new RegExp(sig.pattern, flags);
+      } catch (err) {
+        invalid.push(`${entry.id}/${sig.id}: ${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
+      const literal = requiredLiteral(sig.pattern, flags);
+      const cause = sig.cause !== undefined ? entry.causes.find((c) => c.id === sig.cause) : undefined;
+      signatures.push({
+        entryIndex, entry, sig, re, literal,
+        caseless: flags.includes('i'),
+        emitter: sig.emitter ?? asProduct(sig.facts?.emitter),
+        reason: cause?.reason ?? commonReason(entry, sig.candidates ?? []),
+      });
+    }
+  });
+  const compiled: CompiledKb = { signatures, entries, invalid };
+  cache.set(kb, compiled);
+  return compiled;
+}
+
+/** The reason every listed cause shares, else the entry's own reason. */
+export function commonReason(entry: Entry, causes: readonly string[]): Reason {
+  let reason: Reason | undefined;
+  for (const id of causes) {
+    const r = entry.causes.find((c) => c.id === id)?.reason;
+    if (r === undefined) continue;
+    if (reason !== undefined && reason !== r) return entry.reason;
+    reason = r;
+  }
+  return reason ?? entry.reason;
+}
+
+/**
+ * The causes whose emitted texts (reply or log) use `code`, in knowledge-base order: restricted to
+ * the hinted emitter when that leaves any, then to the texts that fit the line's enhanced code when
+ * that leaves any (with one: those stating it, or leaving room for any; without one: those not
+ * stating one).
+ */
+export function candidatesForCode(ce: CompiledEntry, code: number, enhanced: string | undefined, emitter: ProductId | undefined): readonly string[] {
+  const key = `${code}|${enhanced ?? ''}|${emitter ?? ''}`;
+  const memo = ce.candidateMemo.get(key);
+  if (memo) return memo;
+  let rows = ce.emitted.filter((r) => r.code === code);
+  if (emitter !== undefined) {
+    const mine = rows.filter((r) => r.product === emitter);
+    if (mine.length > 0) rows = mine;
+  }
+  const fitting = enhanced !== undefined
+    ? rows.filter((r) => r.enhanced === enhanced || r.mode === 'any')
+    : rows.filter((r) => r.mode !== 'exact');
+  if (fitting.length > 0) rows = fitting;
+  const ids = new Set(rows.map((r) => r.cause));
+  const out = ce.entry.causes.filter((c) => ids.has(c.id)).map((c) => c.id);
+  ce.candidateMemo.set(key, out);
+  return out;
+}

@@ -1,0 +1,64 @@
+/** SPF, DKIM and DMARC records of the sending domain. */
+import { PRODUCT_IDS } from '../../products.ts';
+import { defineGenerator, type SnippetDraft } from '../build.ts';
+import { CHOOSE, comment, fill, lines, lt, shq } from '../text.ts';
+import type { SnippetContext } from '../types.ts';
+
+const C = {
+  domain: lt(
+    'Replace {domain} with the domain in your From address, and {selector} with the s= value of the DKIM-Signature header.',
+    '把 {domain} 换成发件人地址（From）中的域名，把 {selector} 换成 DKIM-Signature 头中 s= 的值。',
+  ),
+  spf: lt('SPF: exactly one TXT record starting with "v=spf1"; it must cover the sending IP {ip}.', 'SPF：必须有且只有一条以 "v=spf1" 开头的 TXT 记录，并且要包含发信 IP {ip}。'),
+  heloSpf: lt('SPF of the HELO name (checked when the envelope sender is empty, e.g. bounces):', 'HELO 名称的 SPF（信封发件人为空时检查，例如退信）：'),
+  dkim: lt('DKIM: the public key ("v=DKIM1; ... p=...") published under the selector:', 'DKIM：发布在该选择器下的公钥（"v=DKIM1; ... p=..."）：'),
+  dmarc: lt('DMARC: the policy ("v=DMARC1; p=none|quarantine|reject; ..."):', 'DMARC：策略记录（"v=DMARC1; p=none|quarantine|reject; ..."）：'),
+};
+
+const TITLE = lt('Check SPF, DKIM and DMARC records', '检查 SPF、DKIM 和 DMARC 记录');
+
+function shell(ctx: SnippetContext): string {
+  const fl = fill(ctx.params);
+  const s = 'shell' as const;
+  const d = CHOOSE.domain;
+  return lines(
+    comment(s, ctx, C.domain, { domain: d, selector: CHOOSE.selector }),
+    '',
+    comment(s, ctx, C.spf, { ip: fl.ip }),
+    `dig +short TXT ${shq(d)} | grep -i 'v=spf1'`,
+    comment(s, ctx, C.heloSpf),
+    `dig +short TXT ${shq(fl.hostname)}`,
+    '',
+    comment(s, ctx, C.dkim),
+    `dig +short TXT ${shq(`${CHOOSE.selector}._domainkey.${d}`)}`,
+    '',
+    comment(s, ctx, C.dmarc),
+    `dig +short TXT ${shq(`_dmarc.${d}`)}`,
+  );
+}
+
+function powershell(ctx: SnippetContext): string {
+  const fl = fill(ctx.params);
+  const p = 'powershell' as const;
+  const d = CHOOSE.domain;
+  return lines(
+    comment(p, ctx, C.domain, { domain: d, selector: CHOOSE.selector }),
+    '',
+    comment(p, ctx, C.spf, { ip: fl.ip }),
+    `Resolve-DnsName -Name '${d}' -Type TXT | Where-Object { $_.Strings -match 'v=spf1' }`,
+    comment(p, ctx, C.heloSpf),
+    `Resolve-DnsName -Name '${fl.hostname}' -Type TXT`,
+    '',
+    comment(p, ctx, C.dkim),
+    `Resolve-DnsName -Name '${CHOOSE.selector}._domainkey.${d}' -Type TXT`,
+    '',
+    comment(p, ctx, C.dmarc),
+    `Resolve-DnsName -Name '_dmarc.${d}' -Type TXT`,
+  );
+}
+
+export const dnsAuthCheck = defineGenerator('dns-auth-check', PRODUCT_IDS, (ctx): SnippetDraft[] =>
+  ctx.product === 'exchange'
+    ? [{ language: 'powershell', title: TITLE, code: powershell(ctx) }]
+    : [{ language: 'shell', title: TITLE, code: shell(ctx) }],
+);

@@ -29,7 +29,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
 
 async function walk(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.goto(BASE);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate('localStorage.clear()');
   await page.goto(BASE);
   const textarea = page.getByRole('textbox').first();
   await textarea.fill(POSTFIX);

@@ -121,8 +121,9 @@ const LITERAL_ESCAPES = '.\\/[](){}*+?^$|-:;,=!<>@#%&\'"` ~_';
 /**
  * The longest literal substring (at least 3 chars) that every match of the pattern contains, or
  * undefined. Conservative: top-level alternation, groups, classes, escapes other than escaped
- * punctuation and optional atoms all end a run. Lower-cased for an `i` pattern; none for `iu`
- * (Unicode case folding maps some non-ASCII letters onto ASCII ones).
+ * punctuation and optional atoms all end a run. Lower-cased for an `i` pattern, whose runs also end
+ * at non-ASCII characters; none for `iu` (Unicode case folding maps some non-ASCII letters onto
+ * ASCII ones).
  */
 export function requiredLiteral(pattern: string, flags: string): string | undefined {
   const caseless = flags.includes('i');
@@ -174,6 +175,12 @@ export function requiredLiteral(pattern: string, flags: string): string | undefi
       atom = c;
       i += 1;
     }
+    if (caseless && atom.charCodeAt(0) > 127) {
+      // Case folding of non-ASCII letters is not worth reasoning about: end the run here.
+      flush();
+      i = quantifierAt(pattern, i)?.end ?? i;
+      continue;
+    }
     const q = quantifierAt(pattern, i);
     if (q === undefined) {
       cur += atom;
@@ -187,8 +194,6 @@ export function requiredLiteral(pattern: string, flags: string): string | undefi
   let best = '';
   for (const r of runs) if (r.length > best.length) best = r;
   if (best.length < 3) return undefined;
-  // Only ASCII literals: case folding of other characters is not worth reasoning about here.
-  for (let k = 0; k < best.length; k++) if (best.charCodeAt(k) > 127) return undefined;
   return caseless ? best.toLowerCase() : best;
 }
 
@@ -200,7 +205,15 @@ function emittedCodes(entry: Entry): EmittedCode[] {
   const out: EmittedCode[] = [];
   for (const cause of entry.causes) {
     for (const em of cause.emitters) {
+      // A log-only text (the emitting server's own log line) stands for a reply; when the same
+      // emitter states that reply, the reply decides the enhanced code.
+      const replyCodes = new Set<number>();
       for (const t of em.texts) {
+        const code = t.reply !== undefined ? (t.code ?? findReply(t.reply)?.code) : undefined;
+        if (code !== undefined) replyCodes.add(code);
+      }
+      for (const t of em.texts) {
+        if (t.reply === undefined && t.code !== undefined && replyCodes.has(t.code) && findReply(t.log ?? '') === undefined) continue;
         const template = t.reply ?? t.log ?? '';
         const parsed = findReply(t.reply ?? '') ?? findReply(t.log ?? '');
         const code = t.code ?? parsed?.code;

@@ -91,10 +91,16 @@ interface Builder {
   log: LogMta | undefined;
 }
 
+/**
+ * Keeps the heaviest emitter marker of a line. Exchange Online greets with the same banner as
+ * Exchange Server, so an outlook.com / office365 host on the line makes it Microsoft 365.
+ */
 function offerEmitter(b: Builder, emitter: ProductId, weight: number, marker: string): void {
-  if (weight > b.emitterWeight || (weight === b.emitterWeight && b.emitter === 'exchange' && emitter === 'microsoft365')) {
+  if (b.emitter === 'microsoft365' && emitter === 'exchange') return;
+  const m365OverExchange = b.emitter === 'exchange' && emitter === 'microsoft365';
+  if (weight > b.emitterWeight || m365OverExchange) {
     b.emitter = emitter;
-    b.emitterWeight = weight;
+    b.emitterWeight = Math.max(weight, b.emitterWeight);
     b.emitterMarker = marker;
   }
 }

@@ -12,11 +12,13 @@ export const FOLDABLE_HEADER_RE = /^(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*|Receiv
 export const POSTFIX_BOUNCE_RECIPIENT_RE = /^<[^>\s]*>(?: \(expanded from <[^>\s]*>\))?: /;
 
 /**
- * Host names and markers that name a receiving provider. Not preceded by a word char, `@` or `-`
- * (`user@gmail.com` is an address, not the emitter). Global: every marker on a line is weighed.
+ * Host names and markers that name a receiving provider, standing alone: not preceded by a word
+ * char, `@` or `-` (`user@gmail.com` is an address, not the emitter), not followed by a word char or
+ * `-` (`yahoo.company.example`). `yahooinc` is Yahoo's postmaster domain (`postmaster.yahooinc.com`).
+ * Global: every marker on a line is weighed.
  */
 export const EMITTER_MARKER_RE =
-  /(?<![\w@-])(?:gsmtp\b|google(?:mail)?\.com|yahoodns\.net|yahoo\.com|aol\.com|yahooinc|outlook\.com|office365|amazonses\.com|email-smtp\.[a-z0-9-]{1,40}\.amazonaws\.com)/gi;
+  /(?<![\w@-])(?:gsmtp|google(?:mail)?\.com|yahoodns\.net|yahoo\.com|aol\.com|yahooinc|outlook\.com|office365|amazonses\.com|email-smtp\.[a-z0-9-]{1,40}\.amazonaws\.com)(?![\w-])/gi;
 
 /** The MTA named in a server greeting or banner line. */
 export const GREETING_MTA_RE = /ESMTP (?<mta>Postfix|Exim|Sendmail)\b|(?<exchange>Microsoft ESMTP MAIL Service)/;

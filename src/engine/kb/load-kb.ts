@@ -9,17 +9,28 @@ export interface Kb {
 
 export type LoadResult = { ok: true; kb: Kb } | { ok: false; errors: string[] };
 
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+/** A readable path: list items are named by their `id` when they have one (`workarounds[3](backoff)`). */
+function pathText(path: readonly PropertyKey[], raw: unknown): string {
+  let node: unknown = raw;
+  let out = '';
+  for (const p of path) {
+    node = typeof node === 'object' && node !== null ? Reflect.get(node, p) : undefined;
+    if (typeof p === 'number') {
+      const id = typeof node === 'object' && node !== null && 'id' in node && typeof node.id === 'string' ? `(${node.id})` : '';
+      out += `[${p}]${id}`;
+    } else out += `.${String(p)}`;
+  }
+  return out.replace(/^\./, '');
 }
 
-function describeIssue(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[]; values?: readonly unknown[]; expected?: unknown }): string {
-  const where = pathText(issue.path) || '(entry)';
+function describeIssue(issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[]; values?: readonly unknown[]; expected?: unknown; maximum?: unknown }, raw: unknown): string {
+  const where = pathText(issue.path, raw) || '(entry)';
   switch (issue.code) {
     case 'unrecognized_keys': return `${where}: unknown field(s) ${(issue.keys ?? []).join(', ')}`;
     case 'invalid_value': return `${where}: must be one of ${(issue.values ?? []).map(String).join(', ')}`;
     case 'invalid_type': return `${where}: missing or wrong type (expected ${String(issue.expected)})`;
     case 'too_small': return `${where}: empty or too small`;
+    case 'too_big': return `${where}: larger than ${String(issue.maximum)}${issue.path.at(-1) === 'value' ? ' (rates are fractions: 0.8 means 80%)' : ''}`;
     case 'invalid_format': return `${where}: wrong format`;
     case 'invalid_union': return `${where}: matches none of the allowed shapes`;
     default: return `${where}: invalid (${issue.code})`;
@@ -114,7 +125,7 @@ export function loadKb(raw: readonly unknown[]): LoadResult {
     const label = entryLabel(item, index);
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`entry ${label}: ${describeIssue(issue)}`);
+      for (const issue of parsed.error.issues) errors.push(`entry ${label}: ${describeIssue(issue, item)}`);
       return;
     }
     const problems = checkEntry(parsed.data);

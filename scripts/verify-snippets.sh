@@ -145,7 +145,7 @@ verify_sendmail() {
   cp "$WORK/x/sendmail-bin/usr/libexec/sendmail/sendmail" "$S/sendmail" && chmod g-s,u-s "$S/sendmail"
   printf 'root:x:0:0:root:/root:/bin/sh\nsmmta:x:%s:%s::/nonexistent:/bin/false\n' "$(id -u)" "$(id -g)" > "$S/passwd"
   printf 'root:x:0:\nsmmsp:x:%s:\nsmmta:x:%s:\n' "$(id -g)" "$(id -g)" > "$S/group"
-  printf '127.0.0.1 mx.example.test mx localhost\n' > "$S/hosts"
+  printf '127.0.0.1 mx.example.test %s mx localhost\n' "$(hostname)" > "$S/hosts"
   : > "$S/access"
   sm() {
     LD_LIBRARY_PATH="$WORK/x/libwrap0/lib/x86_64-linux-gnu:$WORK/x/libwrap0/usr/lib/x86_64-linux-gnu" LD_PRELOAD="$wrapper" \

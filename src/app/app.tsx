@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeatureBoundary } from '@/components/error-boundary.tsx';
-import { DiagnosisView } from '@/features/diagnosis/components/diagnosis-view.tsx';
 import { KbErrorPage } from '@/features/kb-error/kb-error-page.tsx';
 import { PasteStep } from '@/features/log-paste/components/paste-step.tsx';
 import { LanguageSwitch } from '@/features/preferences/language-switch.tsx';
@@ -18,12 +17,24 @@ import { Notices } from './notices.tsx';
 import { AppProviders } from './providers.tsx';
 import { startUrlSync } from './url-sync.ts';
 
+// The diagnosis (with the snippet generators) is a chunk of its own, fetched while the user answers.
+const loadDiagnosis = () => import('@/features/diagnosis/components/diagnosis-view.tsx');
+const DiagnosisView = lazy(() => loadDiagnosis().then((m) => ({ default: m.DiagnosisView })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="status-line">{t('app.loading')}</p>;
+}
+
 function Wizard() {
   const step = useAppStore((s) => s.step);
   const entry = useCurrentEntry();
   // A saved or linked step whose entry is unknown starts at the paste step.
   const current = entry ? step : 'paste';
   const withPath = current === 'questions' || current === 'diagnosis';
+  useEffect(() => {
+    if (current !== 'paste') void loadDiagnosis();
+  }, [current]);
   return (
     <>
       <FeatureBoundary>
@@ -53,7 +64,9 @@ function Wizard() {
           )}
           {current === 'diagnosis' && (
             <FeatureBoundary>
-              <DiagnosisView />
+              <Suspense fallback={<Loading />}>
+                <DiagnosisView />
+              </Suspense>
             </FeatureBoundary>
           )}
         </div>

@@ -5,13 +5,13 @@
  * the texts they document (not by id), so these tests follow the content as it is written.
  * They fail while the knowledge base is incomplete or invalid.
  */
-import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pathsToCause, type Cause, type Entry, type Kb, type ProductId, type Role } from '@/engine/index.ts';
 import { bundledKb } from '@/kb-data/kb.ts';
 import { localized, type Lang } from '@/i18n/lang.ts';
 import { resources } from '@/i18n/resources.ts';
-import { renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
+import { preloadLazyChunks, renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
 
 const EXCHANGE = '421 4.3.2 The maximum number of concurrent server connections has exceeded a per-source limit, closing transmission channel';
 const POSTFIX = 'Mar  3 10:12:01 mx1 postfix/smtpd[2211]: warning: Connection concurrency limit exceeded: 51 from unknown[203.0.113.5] for service smtp';
@@ -66,6 +66,8 @@ async function driveTo(user: User, entry: Entry, target: Cause, answers: Answers
   const seen: string[] = [];
   const paths = pathsToCause(entry.tree, target.id);
   for (let i = 0; i < 25; i++) {
+    // The diagnosis is loaded lazily: wait until it replaces the loading line.
+    await waitFor(() => expect(screen.queryByText(resources[lang].common.app.loading)).not.toBeInTheDocument());
     if (screen.queryByRole('heading', { name: resources[lang].diagnosis.view.heading })) return seen;
     const next = () => user.click(screen.getByRole('button', { name: w.nav.next }));
     if (screen.queryByRole('heading', { name: w.role.heading })) {
@@ -107,6 +109,7 @@ async function paste(user: User, text: string, lang: Lang) {
   await screen.findByRole('region', { name: w.paste['results-heading'] });
 }
 
+beforeAll(preloadLazyChunks);
 beforeEach(resetBrowser);
 
 describe.each(['en', 'zh'] as const)('wizard on the shipped knowledge base (%s)', (lang) => {

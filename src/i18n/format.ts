@@ -1,12 +1,7 @@
-import type { Figure } from '@/engine/index.ts';
 import { langTag, type Lang } from './lang.ts';
 
-/**
- * A figure as a percentage. The knowledge base writes rates as percentages (90) and some meta figures
- * as fractions (0.86); a value of at most 1 is read as a fraction.
- */
-export function formatPercent(value: Figure['value'], lang: Lang): string {
-  const fraction = value <= 1 ? value : value / 100;
+/** A rate of the knowledge base (a fraction, 0.8) or a classifier confidence as a percentage ("80%"). */
+export function formatPercent(fraction: number, lang: Lang): string {
   return new Intl.NumberFormat(langTag(lang), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 

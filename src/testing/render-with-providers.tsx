@@ -23,6 +23,14 @@ export interface RenderAppOptions {
   readonly storage?: StorageBackend | null;
 }
 
+/**
+ * Loads the lazily imported chunks up front, so that a test waiting for the diagnosis measures the
+ * app, not the first transform of the chunk (call in `beforeAll`).
+ */
+export async function preloadLazyChunks(): Promise<void> {
+  await import('@/features/diagnosis/components/diagnosis-view.tsx');
+}
+
 /** Clears what a previous test (or "page load") left behind: storage, hash, <html lang>. */
 export function resetBrowser(): void {
   window.localStorage.clear();

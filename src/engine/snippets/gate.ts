@@ -85,13 +85,20 @@ export class Gate {
     this.table = table;
   }
 
+  /**
+   * The table entry for `name`.
+   * @throws RangeError when `name` is not in the table (a generator may only write listed names).
+   */
   spec(name: string): ParamSpec {
     const s = this.table[name];
     if (!s) throw new RangeError(`parameter ${name} is not in the ${this.v.productName} parameter table`);
     return s;
   }
 
-  /** Whether the version has `name`. When it does not, a note names the version that introduced it. */
+  /**
+   * Whether the version has `name`. When it does not, a note names the version that introduced it.
+   * @throws RangeError when `name` is not in the table.
+   */
   has(name: string, opts: { silent?: boolean } = {}): boolean {
     const s = this.spec(name);
     const ok = atLeast(this.v, s.since) && (s.until === undefined || !atLeast(this.v, s.until));

@@ -124,11 +124,10 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
 function sendmail(ctx: SnippetContext): SnippetDraft[] {
   const fl = fill(ctx.params);
   const g = new Gate(ctx, SENDMAIL_OPTIONS);
-  g.has('FEATURE(conncontrol)');
   const m = 'sendmail-mc' as const;
   const mc = lines(
     comment(m, ctx, C.smMc),
-    "FEATURE(`conncontrol', `nodelay', `terminate')dnl",
+    g.has('FEATURE(conncontrol)') ? "FEATURE(`conncontrol', `nodelay', `terminate')dnl" : null,
   );
   const key = fl.ip.includes(':') ? `IPv6:${fl.ip}` : fl.ip;
   const s = 'shell' as const;

@@ -12,19 +12,14 @@ export function DiagnosisActions({ diagnosis, lang }: { diagnosis: Diagnosis; la
   const { t } = useTranslation('diagnosis');
   const api = useAppStoreApi();
   const startOver = useAppStore((s) => s.startOver);
+  const summary = useAppStore((s) => s.summary);
   const announce = useAnnounce();
   const currentUrl = () => {
     const s = api.getState();
     return shareUrl(s.entryId, s.step, s.walk);
   };
   const onExport = async () => {
-    const markdown = await renderMarkdown(diagnosis, lang, currentUrl(), {
-      rootCause: t('cause.eyebrow'),
-      confirm: t('confirm.heading'),
-      workarounds: t('workarounds.heading'),
-      deadEnds: t('dead-ends.heading'),
-      link: t('actions.link'),
-    });
+    const markdown = await renderMarkdown(diagnosis, lang, currentUrl(), summary?.findings ?? []);
     const file = `smtp-doctor-${diagnosis.cause?.id ?? 'diagnosis'}.md`;
     announce(downloadText(file, markdown) ? t('actions.export-done', { file }) : t('actions.export-failed'));
   };

@@ -44,15 +44,17 @@ export function PathSummary() {
   }
   const product = factOf(walk, 'product');
   if (product !== undefined) {
-    const name = isProductId(product) ? productName(product, isApp ? 'client' : 'mta') : product;
-    const version = factOf(walk, 'version');
     items.push({
       key: 'product',
       label: isApp ? t('path.client') : t('path.mta'),
-      value: version === undefined ? name : t('software.product-version', { product: name, version }),
+      value: isProductId(product) ? productName(product, isApp ? 'client' : 'mta') : product,
       fromPaste: isFromPaste(walk, 'product'),
       onChange: () => navigate('software'),
     });
+  }
+  const version = factOf(walk, 'version');
+  if (version !== undefined) {
+    items.push({ key: 'version', label: t('path.version'), value: version, fromPaste: isFromPaste(walk, 'version'), onChange: () => navigate('software') });
   }
   const own = wizardFacts(role);
   for (const s of resolve(entry.tree, walk).path) {

@@ -5,8 +5,9 @@
  * The same flows on the shipped knowledge base are in `wizard-kb.test.tsx`.
  */
 import { act, screen, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PERSIST_NAME } from '@/store/persisted.ts';
+import { shareHash } from '@/store/share-link.ts';
 import { FIXTURE_TEXT, POSTFIX_LOG_LINE, TEST_ENTRY_ID } from '@/testing/fixtures/test-kb.ts';
 import { preloadLazyChunks, renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
 
@@ -14,6 +15,7 @@ type User = ReturnType<typeof renderApp>['user'];
 
 beforeAll(preloadLazyChunks);
 beforeEach(resetBrowser);
+afterEach(() => vi.restoreAllMocks());
 
 async function pasteAndAnalyse(user: User, text: string, lang: 'en' | 'zh' = 'en') {
   await user.click(screen.getByRole('textbox', { name: lang === 'en' ? 'Error message, bounce or log lines' : '错误信息、退信或日志行' }));
@@ -115,6 +117,60 @@ describe('wizard on the fixture knowledge base', () => {
     expect(screen.getByRole('button', { name: `Hide the explanation: ${FIXTURE_TEXT.deadEndTitle.en}` })).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('exports the diagnosis as a Markdown file and says so', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    });
+    Object.defineProperty(URL, 'createObjectURL', { value: createObjectURL, configurable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: vi.fn(), configurable: true });
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { user } = renderApp();
+    await pasteAndAnalyse(user, POSTFIX_LOG_LINE);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: FIXTURE_TEXT.countCause.en });
+    await user.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    expect(await screen.findByText('Saved smtp-doctor-fx-count.md.')).toBeInTheDocument();
+    expect(clicked).toHaveBeenCalledTimes(1);
+    const markdown = await blobs[0]?.text();
+    expect(markdown).toContain(FIXTURE_TEXT.countCause.en);
+    expect(markdown).toContain('#/diagnose?e=test%2Fsmtp-421-fixture');
+  });
+
+  it('shows the snippets for another product when the user switches', async () => {
+    const { user } = renderApp();
+    await pasteAndAnalyse(user, POSTFIX_LOG_LINE);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await user.selectOptions(await screen.findByLabelText('Version'), '3.7');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: FIXTURE_TEXT.countCause.en });
+    const target = screen.getByRole('group', { name: 'Show configuration and code for' });
+    const codeText = () => screen.getAllByRole('code').map((c) => c.textContent ?? '').join('\n');
+    expect(codeText()).toContain("postconf -e 'smtpd_client_connection_count_limit");
+    const products = within(target).getByLabelText('Product');
+    const other = within(products).getAllByRole('option').find((o) => o.textContent !== 'Postfix');
+    if (!other) throw new Error('the snippet generators write for Postfix only');
+    await user.selectOptions(products, other);
+    expect(codeText()).not.toContain("postconf -e 'smtpd_client_connection_count_limit");
+  });
+
+  it('uses another match for the questions when the user picks it', async () => {
+    const { user } = renderApp();
+    await pasteAndAnalyse(user, `421 4.7.0 Fixture service not available\n${POSTFIX_LOG_LINE}`);
+    const findings = await screen.findByRole('region', { name: 'What we recognised' });
+    const items = within(findings).getAllByRole('listitem').filter((li) => li.classList.contains('finding'));
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText(FIXTURE_TEXT.countCause.en)).toBeInTheDocument();
+    await user.click(within(items[1]!).getByRole('button', { name: 'Use match 2 instead' }));
+    expect(within(items[1]!).getByText('Used to answer the questions')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // The log around it still says who the user is, but the generic reply proves no cause: the tree asks.
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('heading', { name: FIXTURE_TEXT.postfixQuestion.en })).toBeInTheDocument();
+  });
+
   it('restores the diagnosis from a share link in a fresh page, without the pasted text', async () => {
     const first = renderApp();
     await pasteAndAnalyse(first.user, POSTFIX_LOG_LINE);
@@ -152,6 +208,34 @@ describe('wizard on the fixture knowledge base', () => {
     window.history.replaceState(null, '', `/${remoteLink}`);
     renderApp();
     expect(await screen.findByRole('heading', { name: FIXTURE_TEXT.remoteCause.en })).toBeInTheDocument();
+  });
+
+  it('applies a share link opened in the same tab', async () => {
+    const first = renderApp();
+    await walkWithoutPaste(first.user);
+    await screen.findByRole('heading', { name: FIXTURE_TEXT.remoteCause.en });
+    const remoteLink = window.location.hash;
+    first.unmount();
+    resetBrowser();
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Skip and answer questions' }));
+    await screen.findByRole('heading', { name: 'Which side are you on?' });
+    act(() => {
+      window.location.hash = remoteLink;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByRole('heading', { name: FIXTURE_TEXT.remoteCause.en })).toBeInTheDocument();
+  });
+
+  it('lists the causes still possible when a link opens a diagnosis the answers do not settle', async () => {
+    window.history.replaceState(null, '', `/${shareHash(TEST_ENTRY_ID, 'diagnosis', { answers: { role: 'app-sender', emitter: 'other' }, inferred: {} })}`);
+    const { user } = renderApp();
+    expect(await screen.findByRole('heading', { name: 'Not settled yet' })).toBeInTheDocument();
+    expect(screen.getByText(FIXTURE_TEXT.remoteCause.en)).toBeInTheDocument();
+    expect(screen.getByText(FIXTURE_TEXT.shutdownCause.en)).toBeInTheDocument();
+    expect(screen.queryByText(FIXTURE_TEXT.countCause.en)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue with the questions' }));
+    expect(await screen.findByRole('heading', { name: FIXTURE_TEXT.patternQuestion.en })).toBeInTheDocument();
   });
 
   it('ignores a damaged share link and says so', async () => {

@@ -27,28 +27,34 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`preview server did not start on ${url}`);
 }
 
+const LABELS = {
+  en: { analyse: /^analyse$/i, forward: /^(next|continue|see diagnosis)$/i, heading: /^diagnosis$/i, cause: 'Root cause' },
+  zh: { analyse: /^分析$/, forward: /^(下一步|继续|查看诊断)$/, heading: /^诊断结果$/, cause: '根本原因' },
+} as const;
+
 async function walk(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  const L = LABELS[lang];
   await page.goto(BASE);
   await page.evaluate('localStorage.clear()');
   await page.goto(BASE);
-  const textarea = page.getByRole('textbox').first();
-  await textarea.fill(POSTFIX);
-  // The analyse button is the form's submit: press Enter in a way that works in both languages.
-  await page.getByRole('button', { name: lang === 'en' ? /analy[sz]e/i : /分析/ }).click();
-  // Walk forward until the diagnosis heading shows up, answering with the first option where asked.
-  for (let i = 0; i < 12; i++) {
-    const done = await page.getByText('smtpd_client_connection_count_limit').first().isVisible().catch(() => false);
-    if (done) return;
-    const next = page.getByRole('button', { name: lang === 'en' ? /^(next|continue|see diagnosis)/i : /^(下一步|继续|查看诊断)/ }).first();
-    const radio = page.getByRole('radio').first();
-    if (await radio.isVisible().catch(() => false)) {
-      const checked = await page.getByRole('radio', { checked: true }).count();
-      if (checked === 0) await radio.check();
+  await page.getByRole('textbox').first().fill(POSTFIX);
+  await page.getByRole('button', { name: L.analyse }).click();
+  // Walk forward, answering with the first option wherever a question is open, until the diagnosis shows.
+  for (let i = 0; i < 15; i++) {
+    const heading = page.getByRole('heading', { name: L.heading });
+    if (await heading.isVisible().catch(() => false)) {
+      await page.getByText(L.cause).first().waitFor();
+      // The Postfix settings for the reached cause are among the snippets.
+      await page.locator('pre', { hasText: 'smtpd_client_connection_count_limit' }).first().waitFor({ timeout: 5000 });
+      return;
     }
-    if (await next.isVisible().catch(() => false)) await next.click();
+    const radio = page.getByRole('radio').first();
+    if ((await radio.isVisible().catch(() => false)) && (await page.getByRole('radio', { checked: true }).count()) === 0) await radio.check();
+    const forward = page.getByRole('button', { name: L.forward }).first();
+    if (await forward.isVisible().catch(() => false)) await forward.click();
     await page.waitForTimeout(150);
   }
-  throw new Error(`${lang}: the diagnosis did not show smtpd_client_connection_count_limit`);
+  throw new Error(`${lang}: the diagnosis page with the Postfix snippet did not show up`);
 }
 
 async function main(): Promise<void> {

@@ -45,7 +45,7 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'queue-id': '4F1A2B3C4D',
   path: '/var/spool/exim4/input',
   file: 'df523ACx1F004411',
-  event: 'connect',
+  event: 'SMFIC_CONNECT',
   'previous level': 'Normal',
   'current level': 'High',
 };
@@ -89,7 +89,9 @@ function fill(template: string): string {
       i = open + 1;
       continue;
     }
-    out += template.slice(i, open) + (PLACEHOLDERS[name] ?? guess(name));
+    // Postfix writes `<client>[<ip>]`; where no `[<ip>]` follows (Sendmail, Exim), the client is `name [ip]`.
+    const value = name === 'client' && template[close + 1] !== '[' ? 'mail.example.org [203.0.113.5]' : (PLACEHOLDERS[name] ?? guess(name));
+    out += template.slice(i, open) + value;
     i = close + 1;
   }
   return out + template.slice(i);

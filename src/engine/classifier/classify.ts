@@ -2,9 +2,9 @@
  * The text classifier: finds every known signature in a pasted text (a reply line, a client
  * exception, a transcript, a bounce or a log excerpt) and returns ranked findings.
  *
- * Pipeline: logical lines (`tokenize.ts`) → per line: context hints (`hints.ts`), every signature
- * (literal pre-filter, then the regex; the reply's wire form too when a client printed it in its
- * own shape), then for reply lines no signature of an entry explained, a low-confidence finding
+ * Pipeline: logical lines (`tokenize.ts`) → per line: context hints (`hints.ts`), the signatures
+ * whose required literal occurs in the line (`markLiterals`), then their regexes (on the reply's
+ * wire form too when a client printed it in its own shape), then for reply lines no signature of an entry explained, a low-confidence finding
  * from the reply code (`compile.ts` `candidatesForCode`) → duplicates collapsed → hints applied →
  * ranked (`rank.ts`).
  *
@@ -12,7 +12,7 @@
  * any string.
  */
 import type { Kb } from '../kb/load-kb.ts';
-import { candidatesForCode, commonReason, compileKb, type CompiledEntry, type CompiledSignature } from './compile.ts';
+import { candidatesForCode, commonReason, compileKb, markLiterals, type CompiledEntry, type CompiledSignature } from './compile.ts';
 import { HintCollector, hintFacts, hintsForLine, type LineHints } from './hints.ts';
 import { codeConfidence, compareFindings, emitterCheck, signatureConfidence } from './rank.ts';
 import { findReply, type ReplyRef } from './reply.ts';
@@ -119,12 +119,6 @@ function findingOf(hit: Hit, global: Hints): Finding {
   };
 }
 
-/** Runs one signature over a text, pre-filtering on its required literal. */
-function run(cs: CompiledSignature, text: string, lower: () => string): RegExpExecArray | null {
-  if (cs.literal !== undefined && !(cs.caseless ? lower() : text).includes(cs.literal)) return null;
-  return cs.re.exec(text);
-}
-
 /**
  * Classifies a text. Pure and total: any string gives a result (patterns are checked for linear
  * time by the tests, and each sees at most {@link MAX_MATCH_LENGTH} characters of a line).
@@ -137,24 +131,27 @@ export function classify(kb: Kb, text: string): Classification {
   const explained = new Set<number>();
   const proving = new Set<number>();
   const lineHits: Array<{ cs: CompiledSignature; m: RegExpExecArray }> = [];
+  /** `stamp[i] === gen`: signature i's literal occurs in the current line (see `markLiterals`). */
+  const stamp = new Uint32Array(compiled.signatures.length);
+  let gen = 0;
 
   const visit = (ll: LogicalLine): void => {
     const hints = hintsForLine(ll);
     collector.add(hints, ll.line);
     if (ll.dir === 'client' || ll.dir === 'meta') return;
     const subject = ll.text.length > MAX_MATCH_LENGTH ? ll.text.slice(0, MAX_MATCH_LENGTH) : ll.text;
-    let lowerSubject: string | undefined;
-    let lowerVariant: string | undefined;
-    const lowerS = (): string => (lowerSubject ??= subject.toLowerCase());
     const variant = ll.variant !== undefined && ll.variant.length > MAX_MATCH_LENGTH ? ll.variant.slice(0, MAX_MATCH_LENGTH) : ll.variant;
-    const lowerV = (): string => (lowerVariant ??= (variant ?? '').toLowerCase());
+    gen++;
+    markLiterals(compiled, subject, stamp, gen);
+    if (variant !== undefined) markLiterals(compiled, variant, stamp, gen);
 
     lineHits.length = 0;
     explained.clear();
     proving.clear();
     for (const cs of compiled.signatures) {
-      let m = run(cs, subject, lowerS);
-      if (m === null && variant !== undefined) m = run(cs, variant, lowerV);
+      if (cs.literal !== undefined && stamp[cs.index] !== gen) continue;
+      let m = cs.re.exec(subject);
+      if (m === null && variant !== undefined) m = cs.re.exec(variant);
       if (m === null) continue;
       lineHits.push({ cs, m });
       explained.add(cs.entryIndex);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { fixtureKb } from '@/testing/fixtures/classifier/fixture-kb.ts';
-import { candidatesForCode, compileKb, requiredLiteral } from './compile.ts';
+import { candidatesForCode, compileKb, markLiterals, requiredLiteral } from './compile.ts';
 
 describe('requiredLiteral', () => {
   it.each([
@@ -24,20 +24,49 @@ describe('requiredLiteral', () => {
     ['Éclair tart', 'i', 'clair tart'],
     ['Service', 'iu', undefined],
     ['a{b}cd', '', 'a{b}cd'],
+    ['(?:aligned(?:\\s|\\\\n)(?:421-4\\.\\d\\.\\d{1,2}\\s)?with)', '', 'aligned'],
+    ['(?:abcd', '', undefined],
+    ['(?<host>abcd)ef', '', 'abcd'],
+    ['(?:abcd)+x', '', 'abcd'],
+    ['(?:abcd)*x', '', undefined],
+    ['(?:abcd){0,2}x', '', undefined],
+    ['(?=abcd)xy', '', undefined],
+    ['(?<!abcd)xy', '', undefined],
+    ['x(abc|de)y', '', undefined],
+    ['(?:x(?:abcde|f)yz)', '', undefined],
+    ['(?:x(?:abcde)yz)', '', 'abcde'],
   ])('%s /%s → %s', (pattern, flags, literal) => {
     expect(requiredLiteral(pattern, flags)).toBe(literal === undefined ? undefined : flags.includes('i') ? literal.toLowerCase() : literal);
   });
 
-  it('every fixture signature example contains its literal (the pre-filter never hides a match)', () => {
+  it('the literal index finds every fixture signature in its examples (the pre-filter never hides a match)', () => {
     const compiled = compileKb(fixtureKb());
     expect(compiled.invalid).toEqual([]);
+    const stamp = new Uint32Array(compiled.signatures.length);
+    let gen = 0;
     for (const cs of compiled.signatures) {
       for (const ex of cs.sig.examples) {
-        if (cs.literal === undefined) continue;
-        expect((cs.caseless ? ex.toLowerCase() : ex).includes(cs.literal), `${cs.sig.id}: ${ex}`).toBe(true);
+        gen++;
+        markLiterals(compiled, ex, stamp, gen);
+        expect(cs.literal === undefined || stamp[cs.index] === gen, `${cs.sig.id}: ${ex}`).toBe(true);
+        // And in any case variant of it, for a caseless signature.
+        gen++;
+        markLiterals(compiled, ex.toUpperCase(), stamp, gen);
+        if (cs.caseless) expect(stamp[cs.index], `${cs.sig.id} upper-cased`).toBe(gen);
       }
     }
     expect(compiled.signatures.filter((c) => c.literal !== undefined).length).toBeGreaterThan(10);
+  });
+
+  it('the literal index marks only signatures whose literal occurs', () => {
+    const compiled = compileKb(fixtureKb());
+    const stamp = new Uint32Array(compiled.signatures.length);
+    markLiterals(compiled, 'xx [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints yy', stamp, 1);
+    const marked = compiled.signatures.filter((cs) => stamp[cs.index] === 1).map((cs) => cs.sig.id);
+    expect(marked).toEqual(['yahoo-tss04']);
+    markLiterals(compiled, '', stamp, 2);
+    markLiterals(compiled, 'S', stamp, 2);
+    expect(compiled.signatures.filter((cs) => stamp[cs.index] === 2)).toEqual([]);
   });
 
   it('is compiled once per knowledge base', () => {

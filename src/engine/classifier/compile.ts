@@ -1,7 +1,8 @@
 /**
  * Prepares a knowledge base for classification, once per `Kb` object: compiled signature regexes,
- * a literal every match must contain (a cheap `includes` pre-filter before the regex runs), and an
- * index of the reply codes each cause's emitted texts use (for findings built from a code alone).
+ * a literal every match must contain and an index over those literals (one pass over a line finds
+ * the few signatures worth running), and an index of the reply codes each cause's emitted texts use
+ * (for findings built from a code alone).
  */
 import type { Kb } from '../kb/load-kb.ts';
 import type { Entry, Signature } from '../kb/schema.ts';
@@ -10,6 +11,8 @@ import type { Reason } from '../reasons.ts';
 import { findReply } from './reply.ts';
 
 export interface CompiledSignature {
+  /** Position in {@link CompiledKb.signatures}. */
+  readonly index: number;
   readonly entryIndex: number;
   readonly entry: Entry;
   readonly sig: Signature;
@@ -49,6 +52,7 @@ export interface CompiledKb {
   readonly entries: readonly CompiledEntry[];
   /** Signatures whose pattern did not compile (a hand-built Kb; `loadKb` rejects them). */
   readonly invalid: readonly string[];
+  readonly literals: LiteralIndex;
 }
 
 const QUANT_CHARS = '*+?{';
@@ -119,42 +123,55 @@ function skipGroup(p: string, i: number): number {
 const LITERAL_ESCAPES = '.\\/[](){}*+?^$|-:;,=!<>@#%&\'"` ~_';
 
 /**
- * The longest literal substring (at least 3 chars) that every match of the pattern contains, or
- * undefined. Conservative: top-level alternation, groups, classes, escapes other than escaped
- * punctuation and optional atoms all end a run. Lower-cased for an `i` pattern, whose runs also end
- * at non-ASCII characters; none for `iu` (Unicode case folding maps some non-ASCII letters onto
- * ASCII ones).
+ * Collects the literal runs every match of `p[start, end)` must contain. Returns false when that
+ * range has an alternation at its own level (then nothing in it is required).
  */
-export function requiredLiteral(pattern: string, flags: string): string | undefined {
-  const caseless = flags.includes('i');
-  if (caseless && flags.includes('u')) return undefined;
-  const runs: string[] = [];
+function collectRuns(p: string, start: number, end: number, caseless: boolean, runs: string[]): boolean {
   let cur = '';
   const flush = (): void => {
     if (cur.length > 0) runs.push(cur);
     cur = '';
   };
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i] ?? '';
-    let atom: string | undefined;
-    if (c === '|') return undefined;
-    if (c === '(' || c === '[') {
-      const j = c === '(' ? skipGroup(pattern, i) : skipClass(pattern, i);
-      if (j < 0) return undefined;
+  let i = start;
+  while (i < end) {
+    const c = p[i] ?? '';
+    let atom: string;
+    if (c === '|') return false;
+    if (c === '(') {
+      const j = skipGroup(p, i);
+      if (j < 0 || j > end) return false;
       flush();
-      i = quantifierAt(pattern, j)?.end ?? j;
+      const q = quantifierAt(p, j);
+      // Only a group that must match (no `?`, `*`, `{0,…}`) and is not a lookaround adds its runs.
+      if (q === undefined || q.min >= 1) {
+        let body = -1;
+        if (p[i + 1] !== '?') body = i + 1;
+        else if (p[i + 2] === ':') body = i + 3;
+        else if (p[i + 2] === '<' && p[i + 3] !== '=' && p[i + 3] !== '!') body = p.indexOf('>', i + 3) + 1;
+        if (body > 0 && body < j) {
+          const inner: string[] = [];
+          if (collectRuns(p, body, j - 1, caseless, inner)) runs.push(...inner);
+        }
+      }
+      i = q?.end ?? j;
+      continue;
+    }
+    if (c === '[') {
+      const j = skipClass(p, i);
+      if (j < 0) return false;
+      flush();
+      i = quantifierAt(p, j)?.end ?? j;
       continue;
     }
     if (c === '^' || c === '$' || c === '.') {
       flush();
-      i = quantifierAt(pattern, i + 1)?.end ?? i + 1;
+      i = quantifierAt(p, i + 1)?.end ?? i + 1;
       continue;
     }
-    if (QUANT_CHARS.includes(c) && c !== '{') return undefined;
+    if (c === ')' || (QUANT_CHARS.includes(c) && c !== '{')) return false;
     if (c === '\\') {
-      const n = pattern[i + 1];
-      if (n === undefined) return undefined;
+      const n = p[i + 1];
+      if (n === undefined) return false;
       if (LITERAL_ESCAPES.includes(n)) {
         atom = n;
         i += 2;
@@ -162,13 +179,13 @@ export function requiredLiteral(pattern: string, flags: string): string | undefi
         // \d \w \s \b, \xHH, \uHHHH, \u{…}, \p{…}, \k<…>, \cX, \n, back-references: not literal here.
         flush();
         let j = i + 2;
-        if ((n === 'p' || n === 'P' || n === 'u') && pattern[j] === '{') j = pattern.indexOf('}', j) + 1 || pattern.length;
-        else if (n === 'k' && pattern[j] === '<') j = pattern.indexOf('>', j) + 1 || pattern.length;
+        if ((n === 'p' || n === 'P' || n === 'u') && p[j] === '{') j = p.indexOf('}', j) + 1 || end;
+        else if (n === 'k' && p[j] === '<') j = p.indexOf('>', j) + 1 || end;
         else if (n === 'x') j += 2;
         else if (n === 'u') j += 4;
         else if (n === 'c') j += 1;
-        else if (n >= '0' && n <= '9') while (j < pattern.length && (pattern[j] ?? '') >= '0' && (pattern[j] ?? '') <= '9') j++;
-        i = quantifierAt(pattern, j)?.end ?? j;
+        else if (n >= '0' && n <= '9') while (j < end && (p[j] ?? '') >= '0' && (p[j] ?? '') <= '9') j++;
+        i = quantifierAt(p, j)?.end ?? j;
         continue;
       }
     } else {
@@ -178,10 +195,10 @@ export function requiredLiteral(pattern: string, flags: string): string | undefi
     if (caseless && atom.charCodeAt(0) > 127) {
       // Case folding of non-ASCII letters is not worth reasoning about: end the run here.
       flush();
-      i = quantifierAt(pattern, i)?.end ?? i;
+      i = quantifierAt(p, i)?.end ?? i;
       continue;
     }
-    const q = quantifierAt(pattern, i);
+    const q = quantifierAt(p, i);
     if (q === undefined) {
       cur += atom;
       continue;
@@ -191,10 +208,84 @@ export function requiredLiteral(pattern: string, flags: string): string | undefi
     i = q.end;
   }
   flush();
+  return true;
+}
+
+/**
+ * The longest literal substring (at least 3 chars) that every match of the pattern contains, or
+ * undefined. Conservative: alternation, classes, escapes other than escaped punctuation, optional
+ * atoms and optional groups end a run; required groups without alternation are looked into, and
+ * lookarounds are not. Lower-cased for an `i` pattern, whose runs also end at non-ASCII characters;
+ * none for `iu` (Unicode case folding maps some non-ASCII letters onto ASCII ones).
+ */
+export function requiredLiteral(pattern: string, flags: string): string | undefined {
+  const caseless = flags.includes('i');
+  if (caseless && flags.includes('u')) return undefined;
+  const runs: string[] = [];
+  if (!collectRuns(pattern, 0, pattern.length, caseless, runs)) return undefined;
   let best = '';
   for (const r of runs) if (r.length > best.length) best = r;
   if (best.length < 3) return undefined;
   return caseless ? best.toLowerCase() : best;
+}
+
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Signatures grouped by the first two (ASCII-folded) characters of their literal. */
+export interface LiteralIndex {
+  readonly buckets: ReadonlyMap<number, readonly number[]>;
+  /** Non-zero where some key has these low bytes: most positions skip the map lookup. */
+  readonly filter: Uint8Array;
+}
+
+function buildLiteralIndex(signatures: readonly CompiledSignature[]): LiteralIndex {
+  const buckets = new Map<number, number[]>();
+  const filter = new Uint8Array(65536);
+  for (const cs of signatures) {
+    const lit = cs.literal;
+    if (lit === undefined) continue;
+    const a = foldAscii(lit.charCodeAt(0));
+    const b = foldAscii(lit.charCodeAt(1));
+    const key = a * 65536 + b;
+    const list = buckets.get(key);
+    if (list) list.push(cs.index);
+    else buckets.set(key, [cs.index]);
+    filter[((a & 0xff) << 8) | (b & 0xff)] = 1;
+  }
+  return { buckets, filter };
+}
+
+function literalAt(text: string, i: number, cs: CompiledSignature): boolean {
+  const lit = cs.literal ?? '';
+  if (!cs.caseless) return text.startsWith(lit, i);
+  if (i + lit.length > text.length) return false;
+  for (let k = 0; k < lit.length; k++) if (foldAscii(text.charCodeAt(i + k)) !== lit.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Stamps `stamp[index] = gen` for every signature whose literal occurs in `text`, in one pass over
+ * the text (no lower-cased copy). A signature without a literal is never stamped: run it always.
+ */
+export function markLiterals(ck: CompiledKb, text: string, stamp: Uint32Array, gen: number): void {
+  const { buckets, filter } = ck.literals;
+  const sigs = ck.signatures;
+  const last = text.length - 1;
+  let b = last >= 0 ? foldAscii(text.charCodeAt(0)) : 0;
+  for (let i = 0; i < last; i++) {
+    const a = b;
+    b = foldAscii(text.charCodeAt(i + 1));
+    if (filter[((a & 0xff) << 8) | (b & 0xff)] === 0) continue;
+    const bucket = buckets.get(a * 65536 + b);
+    if (bucket === undefined) continue;
+    for (const si of bucket) {
+      if (stamp[si] === gen) continue;
+      const cs = sigs[si];
+      if (cs !== undefined && literalAt(text, i, cs)) stamp[si] = gen;
+    }
+  }
 }
 
 function asProduct(value: string | undefined): ProductId | undefined {
@@ -253,14 +344,14 @@ export function compileKb(kb: Kb): CompiledKb {
       const literal = requiredLiteral(sig.pattern, flags);
       const cause = sig.cause !== undefined ? entry.causes.find((c) => c.id === sig.cause) : undefined;
       signatures.push({
-        entryIndex, entry, sig, re, literal,
+        index: signatures.length, entryIndex, entry, sig, re, literal,
         caseless: flags.includes('i'),
         emitter: sig.emitter ?? asProduct(sig.facts?.emitter),
         reason: cause?.reason ?? commonReason(entry, sig.candidates ?? []),
       });
     }
   });
-  const compiled: CompiledKb = { signatures, entries, invalid };
+  const compiled: CompiledKb = { signatures, entries, invalid, literals: buildLiteralIndex(signatures) };
   cache.set(kb, compiled);
   return compiled;
 }

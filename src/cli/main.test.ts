@@ -167,3 +167,25 @@ describe('npm run -s cli (real process)', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('credentials', () => {
+  it('never prints an AUTH PLAIN secret from a pasted transcript', () => {
+    const transcript = [
+      '<-  220 mx.example.com ESMTP',
+      ' -> EHLO client.example.org',
+      '<-  250 AUTH PLAIN LOGIN',
+      ' -> AUTH PLAIN AGFsaWNlAHMzY3JldC1wYXNzd29yZA==',
+      '<-  235 2.7.0 Authentication successful',
+      ' -> MAIL FROM:<alice@example.org>',
+      'send failed via smtp://alice:Sup3rS3cretPw@mail.example.com:587 Error: Invalid greeting. response=421 4.7.0 mx.example.com Error: too many connections from 203.0.113.5',
+      '<** 421 4.7.0 mx.example.com Error: too many connections from 203.0.113.5',
+    ].join('\n');
+    const r = run(['diagnose', '--json', '-'], { stdin: transcript });
+    expect(r.out).not.toContain('AGFsaWNlAHMzY3JldC1wYXNzd29yZA');
+    expect(r.out).not.toContain('Sup3rS3cretPw');
+    expect(r.out).toContain('smtp://alice:');
+    const r2 = run(['diagnose', '-'], { stdin: transcript });
+    expect(r2.out).not.toContain('AGFsaWNlAHMzY3JldC1wYXNzd29yZA');
+    expect(r2.out).not.toContain('Sup3rS3cretPw');
+  });
+});

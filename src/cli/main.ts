@@ -13,11 +13,9 @@ import { parseArgs } from 'node:util';
 import en from '../../locales/en/cli.json';
 import zh from '../../locales/zh/cli.json';
 import {
-  EMPTY_WALK, PRODUCTS, classify, diagnose, findEntry, generateSnippets, isProductId, resolve, step,
+  EMPTY_WALK, PRODUCTS, checkInput, classify, factsForFinding, redact, diagnose, findEntry, generateSnippets, isProductId, resolve, step,
   type Entry, type Finding, type Kb, type Lang, type SnippetParams, type WalkState,
 } from '../engine/index.ts';
-import { checkInput } from '../engine/classifier/input.ts';
-import { factsForFinding } from '../engine/classifier/facts.ts';
 import { bundledKb } from '../kb-data/kb.ts';
 import { renderDiagnosisMarkdown } from '../report/markdown.ts';
 
@@ -69,6 +67,9 @@ function findingJson(kb: Kb, f: Finding): Record<string, unknown> {
     signature: f.signature ?? null,
     captures: f.captures,
     facts: f.facts,
+    count: f.count,
+    matched: f.matched,
+    emitterCheck: f.emitterCheck,
     title: cause ? cause.title : (entry?.title ?? null),
   };
 }
@@ -109,7 +110,8 @@ function cmdDiagnose(kb: Kb, positionals: string[], json: boolean, lang: Lang, i
     io.stderr(input.message);
     return 2;
   }
-  const { findings } = classify(kb, input.text);
+  // Credentials in a pasted transcript never reach the output.
+  const { findings } = classify(kb, redact(input.text).text);
   if (json) {
     io.stdout(toJson({ findings: findings.map((f) => findingJson(kb, f)) }));
     return findings.length > 0 ? 0 : 1;

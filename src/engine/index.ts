@@ -8,7 +8,10 @@ export { satisfies, parseVersion, compareVersions, parseRange } from './version.
 export { EngineError, type EngineErrorCode } from './errors.ts';
 export { resolve, step, EMPTY_WALK, type WalkState, type WalkEvent, type Resolution, type PathStep, type FactOrigin } from './walker/step.ts';
 export { checkTree, causesReachable, pathsToCause } from './walker/tree-check.ts';
-export type { Finding, Classification } from './classifier/types.ts';
+export type { Finding, Classification, EmitterCheck } from './classifier/types.ts';
+export { checkInput, MAX_INPUT_BYTES, type InputCheck } from './classifier/input.ts';
+export { redact, REDACTED, type Redaction } from './classifier/redact.ts';
+export { factsForFinding } from './classifier/facts.ts';
 export type { Snippet, SnippetContext, SnippetGenerator, SnippetParams, SnippetLanguage, Lang } from './snippets/types.ts';
 export { classify } from './classifier/classify.ts';
 export { generateSnippets, snippetGenerator, registeredSnippetIds, productsFor } from './snippets/registry.ts';

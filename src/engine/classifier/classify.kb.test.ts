@@ -221,3 +221,14 @@ describe('every emitted text is attributed to its cause', () => {
     expect([...unknownPlaceholders]).toEqual([]);
   });
 });
+
+describe('replies folded by the sending MTA', () => {
+  it('joins a Gmail reply that Postfix logged with its continuation markers', () => {
+    const kbResult = bundledKb();
+    if (!kbResult.ok) throw new Error('kb invalid');
+    const line = "Nov 25 10:41:07 mx1 postfix/smtp[21873]: 4F2A91C0D3: to=<alice@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.27]:25, delay=1.6, delays=0.05/0/0.4/1.1, dsn=4.7.32, status=deferred (host gmail-smtp-in.l.google.com[198.51.100.27] said: 421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in 421-4.7.32 this message isn't aligned with either the authenticated SPF or DKIM 421-4.7.32 organizational domain. 421 4.7.32 - gsmtp (in reply to end of DATA command))";
+    const best = classify(kbResult.kb, line).findings[0];
+    expect(best?.cause).toBe('gmail-dmarc-alignment');
+    expect(best?.enhanced).toBe('4.7.32');
+  });
+});

@@ -129,7 +129,8 @@ export function classify(kb: Kb, text: string): Classification {
   const bySignature = new Map<CompiledSignature, SignatureHit>();
   const byCode = new Map<string, CodeHit>();
   const explained = new Set<number>();
-  const proving = new Set<number>();
+  /** Per entry: the highest specificity of a signature on the current line that proves a cause. */
+  const proving = new Map<number, number>();
   const lineHits: Array<{ cs: CompiledSignature; m: RegExpExecArray }> = [];
   /** `stamp[i] === gen`: signature i's literal occurs in the current line (see `markLiterals`). */
   const stamp = new Uint32Array(compiled.signatures.length);
@@ -155,11 +156,13 @@ export function classify(kb: Kb, text: string): Classification {
       if (m === null) continue;
       lineHits.push({ cs, m });
       explained.add(cs.entryIndex);
-      if (cs.sig.cause !== undefined) proving.add(cs.entryIndex);
+      if (cs.sig.cause !== undefined) proving.set(cs.entryIndex, Math.max(proving.get(cs.entryIndex) ?? 0, cs.sig.specificity));
     }
     for (const { cs, m } of lineHits) {
       // On a line where a signature proves a cause, the same entry's vaguer signatures add nothing.
-      if (cs.sig.cause === undefined && proving.has(cs.entryIndex)) continue;
+      // A more specific candidate list stays: a sending MTA's generic "said: 421" line must not hide
+      // what the remote reply inside it says.
+      if (cs.sig.cause === undefined && cs.sig.specificity <= (proving.get(cs.entryIndex) ?? -1)) continue;
       const seen = bySignature.get(cs);
       if (seen) {
         seen.count++;

@@ -40,3 +40,15 @@ export function defineGenerator(
     },
   };
 }
+
+/** A product's part of a generator: one snippet or several. */
+export type ProductWriter = (ctx: SnippetContext) => SnippetDraft | SnippetDraft[];
+
+/** A generator with one writer per product; the table's keys, in order, are its products. */
+export function defineByProduct(id: SnippetId, writers: Partial<Record<ProductId, ProductWriter>>): SnippetGenerator {
+  const products = Object.keys(writers) as ProductId[];
+  return defineGenerator(id, products, (ctx) => {
+    const out = writers[ctx.product]?.(ctx) ?? [];
+    return Array.isArray(out) ? out : [out];
+  });
+}

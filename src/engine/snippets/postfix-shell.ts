@@ -1,7 +1,7 @@
 /** `postconf` command lines, each gated by the Postfix parameter table. */
 import { Gate } from './gate.ts';
 import { POSTFIX_FEATURES, POSTFIX_PARAMS } from './params/postfix.ts';
-import { shq } from './text.ts';
+import { comment, lt, shq } from './text.ts';
 import type { SnippetContext } from './types.ts';
 
 export function postfixGate(ctx: SnippetContext): { g: Gate; f: Gate } {
@@ -21,6 +21,19 @@ export function postconfE(g: Gate, name: string, value: string, writeAs?: string
 export function postconfShow(g: Gate, ...names: string[]): string | null {
   const have = names.filter((n) => g.has(n, { silent: true }));
   return have.length > 0 ? `postconf ${have.join(' ')}` : null;
+}
+
+const CURRENT = lt('Current values:', '当前取值：');
+const APPLY = lt('Apply:', '使配置生效：');
+
+/** "Current values:" and `postconf name ...` for the names the version has. */
+export function postfixCurrent(ctx: SnippetContext, g: Gate, ...names: string[]): (string | null)[] {
+  return [comment('shell', ctx, CURRENT), postconfShow(g, ...names)];
+}
+
+/** "Apply:" and `postfix reload`. */
+export function postfixReload(ctx: SnippetContext): string[] {
+  return [comment('shell', ctx, APPLY), 'postfix reload'];
 }
 
 /**

@@ -33,6 +33,14 @@ export function comment(language: SnippetLanguage, ctx: SnippetContext, text: Lo
     .join('\n');
 }
 
+const LOGGED_LIMIT = lt('The log shows the limit {limit}.', '日志中显示的限制值为 {limit}。');
+
+/** "The log shows the limit N." as a comment, or null when the user gave no limit. */
+export function loggedLimit(language: SnippetLanguage, ctx: SnippetContext, indent = ''): string | null {
+  const fl = fill(ctx.params);
+  return fl.given.limit ? comment(language, ctx, LOGGED_LIMIT, { limit: fl.limit }, indent) : null;
+}
+
 /** Values from the user's situation, each either the user's value or a placeholder in angle brackets. */
 export interface Filled {
   readonly hostname: string;

@@ -1,5 +1,5 @@
 /** Application-side retry with exponential backoff and full jitter on temporary SMTP failures. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
 import { atLeast, resolveVersion } from '../gate.ts';
 import { comment, fill, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
@@ -299,12 +299,4 @@ function jakarta(ctx: SnippetContext): SnippetDraft {
   return { language: 'java', title: TITLE, code, notes };
 }
 
-export const clientBackoff = defineGenerator('client-backoff', ['nodemailer', 'python-smtplib', 'phpmailer', 'jakarta-mail'], (ctx) => {
-  switch (ctx.product) {
-    case 'nodemailer': return [nodemailer(ctx)];
-    case 'python-smtplib': return [python(ctx)];
-    case 'phpmailer': return [phpmailer(ctx)];
-    case 'jakarta-mail': return [jakarta(ctx)];
-    default: return [];
-  }
-});
+export const clientBackoff = defineByProduct('client-backoff', { nodemailer, 'python-smtplib': python, phpmailer, 'jakarta-mail': jakarta });

@@ -1,5 +1,5 @@
 /** A small, bounded pool of SMTP connections so the application does not open one per message. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
 import { comment, fill, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -117,10 +117,4 @@ function python(ctx: SnippetContext): SnippetDraft {
   return { language: 'python', title: TITLE, code };
 }
 
-export const clientPool = defineGenerator('client-pool', ['nodemailer', 'python-smtplib'], (ctx) => {
-  switch (ctx.product) {
-    case 'nodemailer': return [nodemailer(ctx)];
-    case 'python-smtplib': return [python(ctx)];
-    default: return [];
-  }
-});
+export const clientPool = defineByProduct('client-pool', { nodemailer, 'python-smtplib': python });

@@ -1,5 +1,5 @@
 /** Client-side TLS 1.2 minimum with STARTTLS required. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
 import { comment, fill, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -126,12 +126,4 @@ function jakarta(ctx: SnippetContext): SnippetDraft {
   return { language: 'java', title: TITLE, code };
 }
 
-export const clientTls12 = defineGenerator('client-tls12', ['nodemailer', 'python-smtplib', 'phpmailer', 'jakarta-mail'], (ctx) => {
-  switch (ctx.product) {
-    case 'nodemailer': return [nodemailer(ctx)];
-    case 'python-smtplib': return [python(ctx)];
-    case 'phpmailer': return [phpmailer(ctx)];
-    case 'jakarta-mail': return [jakarta(ctx)];
-    default: return [];
-  }
-});
+export const clientTls12 = defineByProduct('client-tls12', { nodemailer, 'python-smtplib': python, phpmailer, 'jakarta-mail': jakarta });

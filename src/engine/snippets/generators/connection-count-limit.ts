@@ -1,16 +1,12 @@
 /** Per-client concurrent-connection limits: exempt a trusted client or raise the limit. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
-import { EXIM_OPTIONS } from '../params/exim.ts';
-import { SENDMAIL_OPTIONS } from '../params/sendmail.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
-import { CHOOSE, comment, fill, lines, lt, postfixAddr } from '../text.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, exchangeSet, eximGate, eximOpt, sendmailClientLimits, sendmailGate } from '../mta-lines.ts';
+import { anvilSnippet, exemptClient, setLimit } from '../postfix-anvil.ts';
+import { postconfE, postfixGate } from '../postfix-shell.ts';
+import { CHOOSE, comment, fill, lines, loggedLimit, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  seen: lt('The log shows the limit {limit}.', '日志中显示的限制值为 {limit}。'),
-  show: lt('Current values:', '当前取值：'),
   exempt: lt(
     'Exempt a trusted client (your own application or relay host) from all smtpd_client_*_count/rate limits.\nsmtpd_client_event_limit_exceptions defaults to $mynetworks; keep $mynetworks in the list.',
     '让可信客户端（你自己的应用服务器或中继主机）不受所有 smtpd_client_*_count/rate 限制。\nsmtpd_client_event_limit_exceptions 的默认值是 $mynetworks，列表里要保留 $mynetworks。',
@@ -23,7 +19,6 @@ const C = {
     'Postfix 3.8+ counts IPv6 clients per /84 network (IPv4 per address). To count each IPv6 address on its own:',
     'Postfix 3.8 起按 /84 网段统计 IPv6 客户端（IPv4 按单个地址）。如需按单个 IPv6 地址统计：',
   ),
-  reload: lt('Apply:', '使配置生效：'),
   eximMain: lt(
     '=== main === Main configuration section (Debian split config: a file under /etc/exim4/conf.d/main/).',
     '=== main === 主配置段（Debian 拆分配置：放在 /etc/exim4/conf.d/main/ 下的文件中）。',
@@ -66,46 +61,34 @@ const C = {
 const TITLE = lt('Per-client connection limit: exempt or raise', '单客户端并发连接限制：豁免或提高');
 
 function postfix(ctx: SnippetContext): SnippetDraft {
-  const p = ctx.params;
-  const fl = fill(p);
   const { g } = postfixGate(ctx);
-  const s = 'shell' as const;
   const v38 = g.has('smtpd_client_ipv4_prefix_length') && g.has('smtpd_client_ipv6_prefix_length');
-  const code = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtpd_client_connection_count_limit', 'smtpd_client_event_limit_exceptions', 'smtpd_client_ipv4_prefix_length', 'smtpd_client_ipv6_prefix_length', 'default_process_limit'),
-    '',
-    comment(s, ctx, C.exempt),
-    postconfE(g, 'smtpd_client_event_limit_exceptions', `$mynetworks ${postfixAddr(fl.ip)}`),
-    '',
-    comment(s, ctx, C.raise),
-    postconfE(g, 'smtpd_client_connection_count_limit', CHOOSE.newLimit),
-    v38 ? '' : null,
-    v38 ? comment(s, ctx, C.prefix) : null,
-    v38 ? postconfE(g, 'smtpd_client_ipv6_prefix_length', '128') : null,
-    '',
-    comment(s, ctx, C.reload),
-    'postfix reload',
+  const limit = 'smtpd_client_connection_count_limit';
+  return anvilSnippet(
+    ctx,
+    g,
+    TITLE,
+    [limit, 'smtpd_client_event_limit_exceptions', 'smtpd_client_ipv4_prefix_length', 'smtpd_client_ipv6_prefix_length', 'default_process_limit'],
+    exemptClient(ctx, g, C.exempt),
+    setLimit(ctx, g, limit, C.raise),
+    v38 && [comment('shell', ctx, C.prefix), postconfE(g, 'smtpd_client_ipv6_prefix_length', '128')],
   );
-  return { language: 'shell', title: TITLE, code, notes: g.notes };
 }
 
 function exim(ctx: SnippetContext): SnippetDraft[] {
   const fl = fill(ctx.params);
-  const g = new Gate(ctx, EXIM_OPTIONS);
+  const g = eximGate(ctx);
   const e = 'exim' as const;
-  const opt = (name: string, value: string): string | null => (g.has(name) ? `${name} = ${value}` : null);
   const conf = lines(
     comment(e, ctx, C.eximMain),
-    fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(e, ctx),
     comment(e, ctx, C.eximMax),
-    opt('smtp_accept_max', CHOOSE.newLimit),
+    eximOpt(g, 'smtp_accept_max', CHOOSE.newLimit),
     comment(e, ctx, C.eximPerHost),
-    opt('smtp_accept_max_per_host', '<per-host-limit>'),
+    eximOpt(g, 'smtp_accept_max_per_host', '<per-host-limit>'),
     comment(e, ctx, C.eximReserve),
-    opt('smtp_accept_reserve', '<reserved-slots>'),
-    opt('smtp_reserve_hosts', `<; 127.0.0.1 ; ::1 ; ${fl.ip}`),
+    eximOpt(g, 'smtp_accept_reserve', '<reserved-slots>'),
+    eximOpt(g, 'smtp_reserve_hosts', `<; 127.0.0.1 ; ::1 ; ${fl.ip}`),
   );
   const s = 'shell' as const;
   const check = lines(
@@ -123,19 +106,17 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
 
 function sendmail(ctx: SnippetContext): SnippetDraft[] {
   const fl = fill(ctx.params);
-  const g = new Gate(ctx, SENDMAIL_OPTIONS);
+  const g = sendmailGate(ctx);
   const m = 'sendmail-mc' as const;
   const mc = lines(
     comment(m, ctx, C.smMc),
     g.has('FEATURE(conncontrol)') ? "FEATURE(`conncontrol', `nodelay', `terminate')dnl" : null,
   );
-  const key = fl.ip.includes(':') ? `IPv6:${fl.ip}` : fl.ip;
   const s = 'shell' as const;
   const access = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(s, ctx),
     comment(s, ctx, C.smAccess),
-    `printf 'ClientConn:%s\\t%s\\n' '${key}' '0' >> /etc/mail/access`,
-    `printf 'ClientConn:\\t%s\\n' '${CHOOSE.newLimit}' >> /etc/mail/access`,
+    sendmailClientLimits('ClientConn', fl.ip),
     '',
     comment(s, ctx, C.smBuild),
     'cd /etc/mail',
@@ -150,13 +131,11 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
 }
 
 function exchange(ctx: SnippetContext): SnippetDraft {
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
-  const fl = fill(ctx.params);
-  const set = (param: string, value: string): string | null =>
-    g.has(`Set-ReceiveConnector -${param}`) ? `Set-ReceiveConnector -Identity '${CHOOSE.receiveConnector}' -${param} ${value}` : null;
+  const set = (param: string, value: string): string | null => exchangeSet(g, 'Set-ReceiveConnector', CHOOSE.receiveConnector, { [param]: value });
   const code = lines(
-    fl.given.limit ? comment(p, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(p, ctx),
     comment(p, ctx, C.exShow),
     'Get-ReceiveConnector | Format-Table Identity, MaxInboundConnection, MaxInboundConnectionPerSource, MaxInboundConnectionPercentagePerSource',
     '',
@@ -172,12 +151,4 @@ function exchange(ctx: SnippetContext): SnippetDraft {
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
-export const connectionCountLimit = defineGenerator('connection-count-limit', ['postfix', 'exim', 'sendmail', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    case 'exchange': return [exchange(ctx)];
-    default: return [];
-  }
-});
+export const connectionCountLimit = defineByProduct('connection-count-limit', { postfix, exim, sendmail, exchange });

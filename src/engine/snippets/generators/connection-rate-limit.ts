@@ -1,13 +1,12 @@
 /** Per-client connection-rate limits (connections per time unit). */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { eximGate, eximOpt, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
-import { CHOOSE, comment, fill, lines, lt, postfixAddr } from '../text.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { eximGate, eximOpt, sendmailClientLimits, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
+import { anvilSnippet, exemptClient, setLimit } from '../postfix-anvil.ts';
+import { postfixGate } from '../postfix-shell.ts';
+import { CHOOSE, comment, fill, lines, loggedLimit, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  seen: lt('The log shows the limit {limit}.', '日志中显示的限制值为 {limit}。'),
-  show: lt('Current values:', '当前取值：'),
   pfRate: lt(
     'Connections one client may open per anvil_rate_time_unit (default 60s); 0 = no limit (the default).',
     '单个客户端在 anvil_rate_time_unit（默认 60s）内允许建立的连接数；0 表示不限制（默认值）。',
@@ -16,7 +15,6 @@ const C = {
     'Exempt a trusted client from the rate limit (default list: $mynetworks; keep it).',
     '让可信客户端不受速率限制（默认列表为 $mynetworks，请保留）。',
   ),
-  apply: lt('Apply:', '使配置生效：'),
   smMc: lt(
     'In sendmail.mc, after FEATURE(`access_db\'). `nodelay\' needs FEATURE(`delay_checks\') earlier in the file;\nwithout delay_checks write FEATURE(`ratecontrol\', `\', `terminate\'). `terminate\' answers 421 instead of 452.',
     '写在 sendmail.mc 中 FEATURE(`access_db\') 之后。`nodelay\' 要求文件前面已有 FEATURE(`delay_checks\')；\n没有 delay_checks 时写成 FEATURE(`ratecontrol\', `\', `terminate\')。`terminate\' 会回复 421 而不是 452。',
@@ -46,23 +44,12 @@ const C = {
 const TITLE = lt('Per-client connection rate limit', '单客户端连接速率限制');
 
 function postfix(ctx: SnippetContext): SnippetDraft {
-  const fl = fill(ctx.params);
   const { g } = postfixGate(ctx);
-  const s = 'shell' as const;
-  const code = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtpd_client_connection_rate_limit', 'anvil_rate_time_unit', 'smtpd_client_event_limit_exceptions'),
-    '',
-    comment(s, ctx, C.pfRate),
-    postconfE(g, 'smtpd_client_connection_rate_limit', CHOOSE.newLimit),
-    comment(s, ctx, C.pfExempt),
-    postconfE(g, 'smtpd_client_event_limit_exceptions', `$mynetworks ${postfixAddr(fl.ip)}`),
-    '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
-  );
-  return { language: 'shell', title: TITLE, code, notes: g.notes };
+  const limit = 'smtpd_client_connection_rate_limit';
+  return anvilSnippet(ctx, g, TITLE, [limit, 'anvil_rate_time_unit', 'smtpd_client_event_limit_exceptions'], [
+    ...setLimit(ctx, g, limit, C.pfRate),
+    ...exemptClient(ctx, g, C.pfExempt),
+  ]);
 }
 
 function sendmail(ctx: SnippetContext): SnippetDraft[] {
@@ -77,13 +64,11 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
     comment(m, ctx, C.smThrottle),
     smDefine(g, 'confCONNECTION_RATE_THROTTLE', '<connections-per-second>'),
   );
-  const key = fl.ip.includes(':') ? `IPv6:${fl.ip}` : fl.ip;
   const s = 'shell' as const;
   const access = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(s, ctx),
     comment(s, ctx, C.smAccess),
-    `printf 'ClientRate:%s\\t%s\\n' '${key}' '0' >> /etc/mail/access`,
-    `printf 'ClientRate:\\t%s\\n' '${CHOOSE.newLimit}' >> /etc/mail/access`,
+    sendmailClientLimits('ClientRate', fl.ip),
     '',
     comment(s, ctx, C.smBuild),
     'makemap hash /etc/mail/access < /etc/mail/access',
@@ -106,7 +91,7 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
     '',
     comment(e, ctx, C.exAcl),
     'acl_check_connect:',
-    fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }, '  ') : null,
+    loggedLimit(e, ctx, '  '),
     comment(e, ctx, C.exWhy, {}, '  '),
     `  defer   ratelimit   = ${CHOOSE.newLimit} / 1m / per_conn / strict`,
     `          !hosts      = <; 127.0.0.1 ; ::1 ; ${fl.ip}`,
@@ -126,11 +111,4 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
   ];
 }
 
-export const connectionRateLimit = defineGenerator('connection-rate-limit', ['postfix', 'sendmail', 'exim'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'sendmail': return sendmail(ctx);
-    case 'exim': return exim(ctx);
-    default: return [];
-  }
-});
+export const connectionRateLimit = defineByProduct('connection-rate-limit', { postfix, sendmail, exim });

@@ -17,48 +17,31 @@ const C = {
 
 const TITLE = lt('Check SPF, DKIM and DMARC records', '检查 SPF、DKIM 和 DMARC 记录');
 
-function shell(ctx: SnippetContext): string {
+/** How each language asks for a name's TXT records, and keeps only the SPF one. */
+const LOOKUP = {
+  shell: { txt: (name: string) => `dig +short TXT ${shq(name)}`, spfOnly: ` | grep -i 'v=spf1'` },
+  powershell: { txt: (name: string) => `Resolve-DnsName -Name '${name}' -Type TXT`, spfOnly: ` | Where-Object { $_.Strings -match 'v=spf1' }` },
+} as const;
+
+function draft(ctx: SnippetContext, language: keyof typeof LOOKUP): SnippetDraft {
   const fl = fill(ctx.params);
-  const s = 'shell' as const;
+  const { txt, spfOnly } = LOOKUP[language];
   const d = CHOOSE.domain;
-  return lines(
-    comment(s, ctx, C.domain, { domain: d, selector: CHOOSE.selector }),
+  const code = lines(
+    comment(language, ctx, C.domain, { domain: d, selector: CHOOSE.selector }),
     '',
-    comment(s, ctx, C.spf, { ip: fl.ip }),
-    `dig +short TXT ${shq(d)} | grep -i 'v=spf1'`,
-    comment(s, ctx, C.heloSpf),
-    `dig +short TXT ${shq(fl.hostname)}`,
+    comment(language, ctx, C.spf, { ip: fl.ip }),
+    txt(d) + spfOnly,
+    comment(language, ctx, C.heloSpf),
+    txt(fl.hostname),
     '',
-    comment(s, ctx, C.dkim),
-    `dig +short TXT ${shq(`${CHOOSE.selector}._domainkey.${d}`)}`,
+    comment(language, ctx, C.dkim),
+    txt(`${CHOOSE.selector}._domainkey.${d}`),
     '',
-    comment(s, ctx, C.dmarc),
-    `dig +short TXT ${shq(`_dmarc.${d}`)}`,
+    comment(language, ctx, C.dmarc),
+    txt(`_dmarc.${d}`),
   );
+  return { language, title: TITLE, code };
 }
 
-function powershell(ctx: SnippetContext): string {
-  const fl = fill(ctx.params);
-  const p = 'powershell' as const;
-  const d = CHOOSE.domain;
-  return lines(
-    comment(p, ctx, C.domain, { domain: d, selector: CHOOSE.selector }),
-    '',
-    comment(p, ctx, C.spf, { ip: fl.ip }),
-    `Resolve-DnsName -Name '${d}' -Type TXT | Where-Object { $_.Strings -match 'v=spf1' }`,
-    comment(p, ctx, C.heloSpf),
-    `Resolve-DnsName -Name '${fl.hostname}' -Type TXT`,
-    '',
-    comment(p, ctx, C.dkim),
-    `Resolve-DnsName -Name '${CHOOSE.selector}._domainkey.${d}' -Type TXT`,
-    '',
-    comment(p, ctx, C.dmarc),
-    `Resolve-DnsName -Name '_dmarc.${d}' -Type TXT`,
-  );
-}
-
-export const dnsAuthCheck = defineGenerator('dns-auth-check', PRODUCT_IDS, (ctx): SnippetDraft[] =>
-  ctx.product === 'exchange'
-    ? [{ language: 'powershell', title: TITLE, code: powershell(ctx) }]
-    : [{ language: 'shell', title: TITLE, code: shell(ctx) }],
-);
+export const dnsAuthCheck = defineGenerator('dns-auth-check', PRODUCT_IDS, (ctx) => [draft(ctx, ctx.product === 'exchange' ? 'powershell' : 'shell')]);

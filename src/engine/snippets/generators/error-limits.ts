@@ -1,12 +1,11 @@
 /** Limits on client errors before the server slows down or disconnects. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { postconfE, postconfShow, postfixGate, stressValue } from '../postfix-shell.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { eximCheck, eximGate, eximOpt, sendmailGate, sendmailRebuild, smDefine } from '../mta-lines.ts';
+import { postconfE, postfixCurrent, postfixGate, postfixReload, stressValue } from '../postfix-shell.ts';
 import { comment, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  show: lt('Current values:', '当前取值：'),
   log: lt('Sessions that ended with "too many errors":', '因 "too many errors" 而结束的会话：'),
   hard: lt(
     'Errors before Postfix disconnects: default {hard} (20 normally, 1 under overload).\nA fixed value keeps 20 even under overload:',
@@ -21,17 +20,14 @@ const C = {
     '错误数达到 smtpd_soft_error_limit（默认 10）后，每出现一个错误 Postfix 暂停 smtpd_error_sleep_time（默认 1s）。',
   ),
   back: lt('To return to the adaptive defaults later:', '以后要恢复为自适应的默认值：'),
-  apply: lt('Apply:', '使配置生效：'),
   eximMain: lt('=== main === Main configuration section.', '=== main === 主配置段。'),
   eximSyn: lt('Syntax or protocol errors before Exim drops the session (default 3; 0 = no limit).', 'Exim 断开会话前允许的语法或协议错误数（默认 3；0 表示不限制）。'),
   eximUnknown: lt('Unknown commands before Exim drops the session (default 3; 0 = no limit).', 'Exim 断开会话前允许的未知命令数（默认 3；0 表示不限制）。'),
   eximLog: lt('Sessions Exim dropped for errors:', '因错误被 Exim 断开的会话：'),
-  eximCheck: lt('Check the configuration and the values in use (Debian: update-exim4.conf first, command exim4):', '检查配置语法和实际取值（Debian：先运行 update-exim4.conf，命令名为 exim4）：'),
   smBad: lt(
     'After this many rejected RCPTs in one transaction, sleep one second per further RCPT (default: no limit).',
     '同一事务中被拒绝的 RCPT 达到该数量后，之后每个 RCPT 前暂停一秒（默认不限制）。',
   ),
-  smBuild: lt('Rebuild sendmail.cf and restart:', '重新生成 sendmail.cf 并重启：'),
 };
 
 const TITLE = lt('SMTP error limits', 'SMTP 错误次数限制');
@@ -46,8 +42,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     comment(s, ctx, C.log),
     `grep 'too many errors' /var/log/mail.log | tail -n 20`,
     '',
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtpd_hard_error_limit', 'smtpd_soft_error_limit', 'smtpd_error_sleep_time', 'smtpd_junk_command_limit'),
+    postfixCurrent(ctx, g, 'smtpd_hard_error_limit', 'smtpd_soft_error_limit', 'smtpd_error_sleep_time', 'smtpd_junk_command_limit'),
     '',
     comment(s, ctx, C.hard, { hard }),
     postconfE(g, 'smtpd_hard_error_limit', '20'),
@@ -57,8 +52,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     adaptive ? comment(s, ctx, C.back) : null,
     adaptive ? `# postconf -e ${shq(`smtpd_hard_error_limit=${hard}`)} ${shq(`smtpd_junk_command_limit=${junk}`)}` : null,
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: [...g.notes, ...f.notes] };
 }
@@ -77,9 +71,7 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
   const sh = lines(
     comment(s, ctx, C.eximLog),
     `grep -E 'dropped: too many (syntax or protocol errors|unrecognized commands)' /var/log/exim4/mainlog | tail -n 20`,
-    comment(s, ctx, C.eximCheck),
-    'exim -bV',
-    eximShow(g, 'smtp_max_synprot_errors', 'smtp_max_unknown_commands'),
+    eximCheck(ctx, g, 'smtp_max_synprot_errors', 'smtp_max_unknown_commands'),
   );
   return [
     { language: 'exim', title: TITLE, code: conf, notes: g.notes },
@@ -91,19 +83,11 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
   const g = sendmailGate(ctx);
   const m = 'sendmail-mc' as const;
   const mc = lines(comment(m, ctx, C.smBad), smDefine(g, 'confBAD_RCPT_THROTTLE', '<rejected-rcpts>'));
-  const s = 'shell' as const;
-  const sh = lines(comment(s, ctx, C.smBuild), SENDMAIL_REBUILD);
+  const sh = lines(sendmailRebuild(ctx));
   return [
     { language: 'sendmail-mc', title: TITLE, code: mc, notes: g.notes },
     { language: 'shell', title: lt('Rebuild sendmail.cf', '重新生成 sendmail.cf'), code: sh, part: 'check' },
   ];
 }
 
-export const errorLimits = defineGenerator('error-limits', ['postfix', 'exim', 'sendmail'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    default: return [];
-  }
-});
+export const errorLimits = defineByProduct('error-limits', { postfix, exim, sendmail });

@@ -1,5 +1,5 @@
 /** Finds the client(s) that open too many connections: log counts per IP and live sockets on port 25. */
-import { defineGenerator } from '../build.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
 import { comment, fill, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -43,10 +43,10 @@ const TITLE = lt('Find the client that opens too many connections', '找出打�
 
 const SS = `ss -tn state established '( sport = :25 )' | awk 'NR > 1 { sub(/:[0-9]+$/, "", $4); print $4 }' | sort | uniq -c | sort -rn | head -20`;
 
-function postfix(ctx: SnippetContext): string {
+function postfix(ctx: SnippetContext): SnippetDraft {
   const f = fill(ctx.params);
   const s = 'shell' as const;
-  return lines(
+  const code = lines(
     comment(s, ctx, C.postfixCount),
     `grep -E 'Connection (concurrency|rate) limit exceeded|too many connections' /var/log/mail.log \\`,
     `  | awk 'match($0, /from [^ ]*\\[[^]]+\\]/) { s = substr($0, RSTART, RLENGTH); sub(/^.*\\[/, "", s); sub(/\\]$/, "", s); print s }' \\`,
@@ -62,12 +62,13 @@ function postfix(ctx: SnippetContext): string {
     `grep -F ${shq(`[${f.ip}]`)} /var/log/mail.log | grep -c 'limit exceeded'`,
     `grep -F ${shq(`[${f.ip}]`)} /var/log/mail.log | tail -n 20`,
   );
+  return { language: 'shell', title: TITLE, code };
 }
 
-function exim(ctx: SnippetContext): string {
+function exim(ctx: SnippetContext): SnippetDraft {
   const f = fill(ctx.params);
   const s = 'shell' as const;
-  return lines(
+  const code = lines(
     comment(s, ctx, C.exiwhat),
     'exiwhat',
     '',
@@ -82,12 +83,13 @@ function exim(ctx: SnippetContext): string {
     `grep -F ${shq(`[${f.ip}]`)} /var/log/exim4/mainlog | grep -c 'refused: too many connections'`,
     `grep -F ${shq(`[${f.ip}]`)} /var/log/exim4/mainlog | tail -n 20`,
   );
+  return { language: 'shell', title: TITLE, code };
 }
 
-function sendmail(ctx: SnippetContext): string {
+function sendmail(ctx: SnippetContext): SnippetDraft {
   const f = fill(ctx.params);
   const s = 'shell' as const;
-  return lines(
+  const code = lines(
     comment(s, ctx, C.sendmailCount),
     `grep -E 'Connection rate limit exceeded|Too many open connections' /var/log/mail.log \\`,
     `  | grep -oE 'relay=[^,]*\\[(IPv6:)?[0-9A-Fa-f:.]+\\]' | sed -E 's/^.*\\[(IPv6:)?//; s/\\]$//' \\`,
@@ -102,12 +104,13 @@ function sendmail(ctx: SnippetContext): string {
     comment(s, ctx, C.oneIp, { ip: f.ip }),
     `grep -F ${shq(`[${f.ip}]`)} /var/log/mail.log | tail -n 20`,
   );
+  return { language: 'shell', title: TITLE, code };
 }
 
-function exchange(ctx: SnippetContext): string {
+function exchange(ctx: SnippetContext): SnippetDraft {
   const f = fill(ctx.params);
   const p = 'powershell' as const;
-  return lines(
+  const code = lines(
     comment(p, ctx, C.exLogs),
     `$logDir = Join-Path $env:ExchangeInstallPath 'TransportRoles\\Logs\\FrontEnd\\ProtocolLog\\SmtpReceive'`,
     `$fields = 'date-time','connector-id','session-id','sequence-number','local-endpoint','remote-endpoint','event','data','context'`,
@@ -126,14 +129,7 @@ function exchange(ctx: SnippetContext): string {
     comment(p, ctx, C.exOneIp, { ip: f.ip }),
     `$rows | Where-Object { $_.'remote-endpoint'.StartsWith('${f.ip.includes(':') ? `[${f.ip}]` : f.ip}:') } | Select-Object -Last 40 'date-time', 'session-id', event, data`,
   );
+  return { language: 'powershell', title: TITLE, code };
 }
 
-export const findFloodingClient = defineGenerator('find-flooding-client', ['postfix', 'exim', 'sendmail', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [{ language: 'shell', title: TITLE, code: postfix(ctx) }];
-    case 'exim': return [{ language: 'shell', title: TITLE, code: exim(ctx) }];
-    case 'sendmail': return [{ language: 'shell', title: TITLE, code: sendmail(ctx) }];
-    case 'exchange': return [{ language: 'powershell', title: TITLE, code: exchange(ctx) }];
-    default: return [];
-  }
-});
+export const findFloodingClient = defineByProduct('find-flooding-client', { postfix, exim, sendmail, exchange });

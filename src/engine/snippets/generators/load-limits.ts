@@ -1,6 +1,6 @@
 /** Load-average thresholds at which the MTA refuses or only queues mail. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { eximCheck, eximGate, eximOpt, sendmailGate, sendmailRebuild, smDefine } from '../mta-lines.ts';
 import { comment, fill, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -13,12 +13,10 @@ const C = {
     '负载超过该值时只允许 smtp_reserve_hosts 中的主机连接，其他主机一律拒绝。',
   ),
   eximQueue: lt('Above this load average received mail is queued but not delivered at once.', '负载超过该值时，收到的邮件只入队、不立即投递。'),
-  eximCheck: lt('Check the configuration and the values in use (Debian: update-exim4.conf first, command exim4):', '检查配置语法和实际取值（Debian：先运行 update-exim4.conf，命令名为 exim4）：'),
   smLog: lt('Refusals and delays because of the load:', '因负载过高而拒绝或延迟的记录：'),
   smRefuse: lt('Refuse incoming SMTP connections above this load (default 12 x number of CPUs).', '负载超过该值时拒绝入站 SMTP 连接（默认为 12 × CPU 数）。'),
   smQueue: lt('Queue mail instead of delivering it above this load (default 8 x number of CPUs).', '负载超过该值时邮件只入队、不投递（默认为 8 × CPU 数）。'),
   smDelay: lt('Sleep one second on most SMTP commands above this load (default 0 = off).', '负载超过该值时，大多数 SMTP 命令前先暂停一秒（默认 0，即关闭）。'),
-  smBuild: lt('Rebuild sendmail.cf and restart:', '重新生成 sendmail.cf 并重启：'),
 };
 
 function exim(ctx: SnippetContext): SnippetDraft[] {
@@ -40,9 +38,7 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
     'nproc',
     comment(s, ctx, C.eximLog),
     `grep -E 'refused: load average|no immediate delivery: load average' /var/log/exim4/mainlog | tail -n 10`,
-    comment(s, ctx, C.eximCheck),
-    'exim -bV',
-    eximShow(g, 'smtp_load_reserve', 'queue_only_load', 'smtp_reserve_hosts'),
+    eximCheck(ctx, g, 'smtp_load_reserve', 'queue_only_load', 'smtp_reserve_hosts'),
   );
   return [
     { language: 'exim', title: lt('Exim load-average limits', 'Exim 负载阈值'), code: conf, notes: g.notes },
@@ -68,8 +64,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
     'nproc',
     comment(s, ctx, C.smLog),
     `grep -E 'load average' /var/log/mail.log | tail -n 10`,
-    comment(s, ctx, C.smBuild),
-    SENDMAIL_REBUILD,
+    sendmailRebuild(ctx),
   );
   return [
     { language: 'sendmail-mc', title: lt('Sendmail load-average limits', 'Sendmail 负载阈值'), code: mc, notes: g.notes },
@@ -77,10 +72,4 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
   ];
 }
 
-export const loadLimits = defineGenerator('load-limits', ['exim', 'sendmail'], (ctx) => {
-  switch (ctx.product) {
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    default: return [];
-  }
-});
+export const loadLimits = defineByProduct('load-limits', { exim, sendmail });

@@ -1,19 +1,17 @@
 /** How many messages the sender pushes over one SMTP connection before it reconnects. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
 import { eximGate, eximOpt } from '../mta-lines.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
+import { postconfE, postfixCurrent, postfixGate, postfixReload } from '../postfix-shell.ts';
 import { comment, fill, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
   seen: lt('The receiver accepts {limit} messages per connection, per the log.', '根据日志，对方每个连接接受 {limit} 封邮件。'),
-  show: lt('Current values:', '当前取值：'),
   count: lt(
     'Reuse a cached connection at most this many times (a connection then carries up to N+1 messages); 0 = no limit (default).\nPostfix warns this is unsafe with many inbound MTAs; smtp_connection_reuse_time_limit (default 300s) is the safer knob.',
     '一个缓存连接最多复用多少次（之后每个连接最多发送 N+1 封）；0 表示不限制（默认值）。\nPostfix 文档提醒：对方有多台入站 MTA 时此功能不安全；smtp_connection_reuse_time_limit（默认 300s）更稳妥。',
   ),
   time: lt('Time limit for reusing a connection (default 300s):', '连接复用的时间上限（默认 300s）：'),
-  apply: lt('Apply:', '使配置生效：'),
   exim: lt(
     '=== transports === In your smtp transport (Debian: remote_smtp). Messages per connection before it is closed (default 500).',
     '=== transports === 写在 smtp 传输中（Debian：remote_smtp）。一个连接发送多少封邮件后关闭（默认 500）。',
@@ -33,16 +31,14 @@ function postfix(ctx: SnippetContext): SnippetDraft {
   const n = fl.given.limit && Number(fl.limit) > 1 ? String(Number(fl.limit) - 1) : '<reuse-count>';
   const code = lines(
     fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtp_connection_reuse_count_limit', 'smtp_connection_reuse_time_limit'),
+    postfixCurrent(ctx, g, 'smtp_connection_reuse_count_limit', 'smtp_connection_reuse_time_limit'),
     '',
     comment(s, ctx, C.count),
     postconfE(g, 'smtp_connection_reuse_count_limit', n),
     comment(s, ctx, C.time),
     postconfE(g, 'smtp_connection_reuse_time_limit', '300s'),
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: g.notes };
 }
@@ -82,11 +78,4 @@ function nodemailer(ctx: SnippetContext): SnippetDraft {
   return { language: 'javascript', title: TITLE, code };
 }
 
-export const maxMessagesPerConnection = defineGenerator('max-messages-per-connection', ['postfix', 'exim', 'nodemailer'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return [exim(ctx)];
-    case 'nodemailer': return [nodemailer(ctx)];
-    default: return [];
-  }
-});
+export const maxMessagesPerConnection = defineByProduct('max-messages-per-connection', { postfix, exim, nodemailer });

@@ -1,15 +1,12 @@
 /** Per-client message-rate limits on the receiving server. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { eximGate, eximOpt } from '../mta-lines.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
-import { CHOOSE, comment, fill, lines, lt, postfixAddr } from '../text.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, exchangeSet, eximGate, eximOpt } from '../mta-lines.ts';
+import { anvilSnippet, exemptClient, setLimit } from '../postfix-anvil.ts';
+import { postfixGate } from '../postfix-shell.ts';
+import { CHOOSE, comment, fill, lines, loggedLimit, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  seen: lt('The log shows the limit {limit}.', '日志中显示的限制值为 {limit}。'),
-  show: lt('Current values:', '当前取值：'),
   exShow: lt('Current message rate settings of every Receive connector:', '所有接收连接器当前的邮件速率设置：'),
   exSet: lt(
     'Messages per minute one source may submit (default: unlimited on Mailbox servers, 600 on Edge).\nMessageRateSource: IPAddress (per sending host), User (per MAIL FROM sender), All, or None.',
@@ -20,7 +17,6 @@ const C = {
     '单个客户端在 anvil_rate_time_unit（默认 60s）内允许的 MAIL FROM 请求数；0 表示不限制（默认值）。\n超过后 Postfix 回复 "450 4.7.1 Error: too much mail from ..."。',
   ),
   pfExempt: lt('Exempt a trusted client (keep $mynetworks):', '豁免可信客户端（保留 $mynetworks）：'),
-  apply: lt('Apply:', '使配置生效：'),
   exMain: lt(
     '=== main === Main configuration section. If acl_smtp_mail is already set (the Debian configuration sets it),\nput the statement below at the top of that ACL instead.',
     '=== main === 主配置段。如果已经设置了 acl_smtp_mail（Debian 的配置已设置），\n请把下面的语句放到那个 ACL 的开头。',
@@ -36,39 +32,26 @@ const C = {
 const TITLE = lt('Per-client message rate limit', '单客户端邮件速率限制');
 
 function exchange(ctx: SnippetContext): SnippetDraft {
-  const fl = fill(ctx.params);
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
-  const ok = g.has('Set-ReceiveConnector -MessageRateLimit') && g.has('Set-ReceiveConnector -MessageRateSource');
   const code = lines(
-    fl.given.limit ? comment(p, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(p, ctx),
     comment(p, ctx, C.exShow),
     'Get-ReceiveConnector | Format-Table Identity, MessageRateLimit, MessageRateSource',
     '',
     comment(p, ctx, C.exSet),
-    ok ? `Set-ReceiveConnector -Identity '${CHOOSE.receiveConnector}' -MessageRateLimit ${CHOOSE.newLimit} -MessageRateSource IPAddress` : null,
+    exchangeSet(g, 'Set-ReceiveConnector', CHOOSE.receiveConnector, { MessageRateLimit: CHOOSE.newLimit, MessageRateSource: 'IPAddress' }),
   );
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
 function postfix(ctx: SnippetContext): SnippetDraft {
-  const fl = fill(ctx.params);
   const { g } = postfixGate(ctx);
-  const s = 'shell' as const;
-  const code = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtpd_client_message_rate_limit', 'anvil_rate_time_unit', 'smtpd_client_event_limit_exceptions'),
-    '',
-    comment(s, ctx, C.pfRate),
-    postconfE(g, 'smtpd_client_message_rate_limit', CHOOSE.newLimit),
-    comment(s, ctx, C.pfExempt),
-    postconfE(g, 'smtpd_client_event_limit_exceptions', `$mynetworks ${postfixAddr(fl.ip)}`),
-    '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
-  );
-  return { language: 'shell', title: TITLE, code, notes: g.notes };
+  const limit = 'smtpd_client_message_rate_limit';
+  return anvilSnippet(ctx, g, TITLE, [limit, 'anvil_rate_time_unit', 'smtpd_client_event_limit_exceptions'], [
+    ...setLimit(ctx, g, limit, C.pfRate),
+    ...exemptClient(ctx, g, C.pfExempt),
+  ]);
 }
 
 function exim(ctx: SnippetContext): SnippetDraft[] {
@@ -82,7 +65,7 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
     '',
     comment(e, ctx, C.exAcl),
     'acl_check_mail:',
-    fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }, '  ') : null,
+    loggedLimit(e, ctx, '  '),
     comment(e, ctx, C.exWhy, {}, '  '),
     `  defer   ratelimit   = ${CHOOSE.newLimit} / 1h / per_mail`,
     `          !hosts      = <; 127.0.0.1 ; ::1 ; ${fl.ip}`,
@@ -97,11 +80,4 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
   ];
 }
 
-export const messageRateLimit = defineGenerator('message-rate-limit', ['exchange', 'postfix', 'exim'], (ctx) => {
-  switch (ctx.product) {
-    case 'exchange': return [exchange(ctx)];
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    default: return [];
-  }
-});
+export const messageRateLimit = defineByProduct('message-rate-limit', { exchange, postfix, exim });

@@ -1,7 +1,7 @@
 /** Check the mail filters (milters) and what the MTA does when one does not answer. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { sendmailGate, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { sendmailGate, sendmailRebuild } from '../mta-lines.ts';
+import { postconfE, postconfShow, postfixGate, postfixReload } from '../postfix-shell.ts';
 import { CHOOSE, comment, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -22,13 +22,11 @@ const C = {
     'Time limits for talking to the milter (defaults 30s connect, 30s per command, 300s for the message content):',
     '与 milter 通信的超时（默认：连接 30s，每条命令 30s，邮件内容 300s）：',
   ),
-  apply: lt('Apply:', '使配置生效：'),
   smMc: lt(
     'In sendmail.mc: F=T = answer with a temporary failure while the filter is unavailable (F=R = reject;\nno F= = pass mail through unfiltered). T= sets the timeouts: C connect, S send, R read, E end of message\n(defaults C:5m;S:10s;R:10s;E:5m). Keep your filter\'s name and socket; only the flags and timeouts change.',
     'sendmail.mc 中：F=T 表示过滤器不可用时返回临时失败（F=R 为拒绝；不写 F= 则邮件不经过滤直接通过）。\nT= 设置超时：C 连接、S 发送、R 读取、E 邮件结束（默认 C:5m;S:10s;R:10s;E:5m）。\n保留原有的过滤器名称和套接字，只修改标志和超时。',
   ),
   smShow: lt('Milters in the generated sendmail.cf, and milter errors in the log:', '生成的 sendmail.cf 中的 milter 定义，以及日志中的 milter 错误：'),
-  smBuild: lt('Rebuild sendmail.cf and restart:', '重新生成 sendmail.cf 并重启：'),
 };
 
 const TITLE = lt('Check the milters (mail filters)', '检查 milter（邮件过滤器）');
@@ -59,8 +57,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     postconfE(g, 'milter_command_timeout', '30s'),
     postconfE(g, 'milter_content_timeout', '300s'),
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: [...g.notes, ...f.notes] };
 }
@@ -77,8 +74,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
     comment(s, ctx, C.smShow),
     `grep -E '^X|^O InputMailFilters' /etc/mail/sendmail.cf`,
     `grep -iE 'milter' /var/log/mail.log | grep -iE 'error|timeout|unavailable' | tail -n 20`,
-    comment(s, ctx, C.smBuild),
-    SENDMAIL_REBUILD,
+    sendmailRebuild(ctx),
   );
   return [
     { language: 'sendmail-mc', title: TITLE, code: mc, notes: g.notes },
@@ -86,10 +82,4 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
   ];
 }
 
-export const milterCheck = defineGenerator('milter-check', ['postfix', 'sendmail'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'sendmail': return sendmail(ctx);
-    default: return [];
-  }
-});
+export const milterCheck = defineByProduct('milter-check', { postfix, sendmail });

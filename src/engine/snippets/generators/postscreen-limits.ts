@@ -1,6 +1,6 @@
 /** postscreen(8) limits (Postfix 2.8 and later). */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { postconfE, postfixCurrent, postfixGate, postfixReload } from '../postfix-shell.ts';
 import { CHOOSE, comment, fill, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
@@ -10,7 +10,6 @@ const C = {
     'postscreen 需要 Postfix 2.8 或更高版本；该版本没有 postscreen，这里无需修改。',
   ),
   log: lt('Which postscreen limit was hit:', '触发的是哪一个 postscreen 限制：'),
-  show: lt('Current values:', '当前取值：'),
   perClient: lt(
     'Connections one client may have open to postscreen (default $smtpd_client_connection_count_limit)\n-> "421 4.7.0 Error: too many connections":',
     '单个客户端到 postscreen 的并发连接数（默认 $smtpd_client_connection_count_limit）\n-> "421 4.7.0 Error: too many connections"：',
@@ -31,7 +30,6 @@ const C = {
     'What postscreen does with clients that postscreen_access_list rejects (default ignore):',
     'postscreen 对 postscreen_access_list 拒绝的客户端采取的动作（默认 ignore）：',
   ),
-  apply: lt('Apply:', '使配置生效：'),
 };
 
 const TITLE = lt('postscreen limits', 'postscreen 限制');
@@ -49,8 +47,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     comment(s, ctx, C.log),
     `grep -E 'postscreen.*(too many connections|all screening ports busy|all server ports busy)' /var/log/mail.log | tail -n 20`,
     '',
-    comment(s, ctx, C.show),
-    postconfShow(g, 'postscreen_client_connection_count_limit', 'postscreen_pre_queue_limit', 'postscreen_post_queue_limit', 'postscreen_access_list', 'default_process_limit'),
+    postfixCurrent(ctx, g, 'postscreen_client_connection_count_limit', 'postscreen_pre_queue_limit', 'postscreen_post_queue_limit', 'postscreen_access_list', 'default_process_limit'),
     '',
     comment(s, ctx, C.perClient),
     postconfE(g, 'postscreen_client_connection_count_limit', CHOOSE.newLimit),
@@ -65,10 +62,9 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     denyAction !== undefined ? comment(s, ctx, C.deny) : null,
     denyAction !== undefined ? `postconf ${denyAction}` : null,
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: [...g.notes, ...f.notes] };
 }
 
-export const postscreenLimits = defineGenerator('postscreen-limits', ['postfix'], (ctx) => (ctx.product === 'postfix' ? [postfix(ctx)] : []));
+export const postscreenLimits = defineByProduct('postscreen-limits', { postfix });

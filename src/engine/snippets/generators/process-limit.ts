@@ -1,12 +1,11 @@
 /** Process limits: how many SMTP server processes may run at once. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
-import { CHOOSE, comment, fill, lines, lt } from '../text.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { eximCheck, eximGate, eximOpt, sendmailGate, sendmailRebuild, smDefine } from '../mta-lines.ts';
+import { postconfE, postconfShow, postfixGate, postfixReload } from '../postfix-shell.ts';
+import { CHOOSE, comment, lines, loggedLimit, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  seen: lt('The log shows the limit {limit}.', '日志中显示的限制值为 {limit}。'),
   hits: lt('Has a service reached its process limit? (the master daemon logs it)', '是否有服务达到了进程上限？（master 守护进程会记录）'),
   show: lt('Current values: the global default, and the smtp/inet line of master.cf (7th column = maxproc, "-" = default):', '当前取值：全局默认值，以及 master.cf 中 smtp/inet 这一行（第 7 列为 maxproc，"-" 表示使用默认值）：'),
   showOld: lt('Current values: the global default, and the "smtp inet" line of master.cf (7th column = maxproc):', '当前取值：全局默认值，以及 master.cf 中 "smtp inet" 这一行（第 7 列为 maxproc）：'),
@@ -17,7 +16,6 @@ const C = {
     '或者只提高 SMTP 服务的上限：编辑 /etc/postfix/master.cf 中 "smtp inet" 这一行的第 7 列（maxproc）。',
   ),
   memory: lt('Each smtpd process needs memory: check free memory before raising the limit a lot.', '每个 smtpd 进程都要占用内存，大幅提高上限前先确认内存是否充足。'),
-  apply: lt('Apply:', '使配置生效：'),
   eximMain: lt('=== main === Main configuration section.', '=== main === 主配置段。'),
   eximMax: lt(
     'Exim forks one process per incoming SMTP connection: smtp_accept_max caps them (default 20; 0 = no limit).',
@@ -27,24 +25,21 @@ const C = {
     'Above this many connections, received mail is only queued, not delivered at once (default 0 = off).',
     '连接数超过该值后，收到的邮件只入队、不立即投递（默认 0，即关闭）。',
   ),
-  eximCheck: lt('Check the configuration and the values in use (Debian: update-exim4.conf first, command exim4):', '检查配置语法和实际取值（Debian：先运行 update-exim4.conf，命令名为 exim4）：'),
   smMax: lt(
     'Children the daemon may fork for incoming connections (default: no limit). When reached, the daemon refuses\nnew connections; lower the SMTP timeouts too, or a few slow clients can hold every slot.',
     '守护进程为入站连接派生的子进程上限（默认不限制）。达到上限后守护进程拒绝新连接；\n同时应调低 SMTP 超时，否则少数慢客户端就能占满所有名额。',
   ),
   smNow: lt('Sendmail processes running now, and the refusals in the log:', '当前运行的 sendmail 进程数，以及日志中的拒绝记录：'),
-  smBuild: lt('Rebuild sendmail.cf and restart:', '重新生成 sendmail.cf 并重启：'),
 };
 
 const TITLE = lt('SMTP server process limit', 'SMTP 服务进程上限');
 
 function postfix(ctx: SnippetContext): SnippetDraft {
-  const fl = fill(ctx.params);
   const { g, f } = postfixGate(ctx);
   const s = 'shell' as const;
   const modern = f.has('postconf -M service/type') && f.has('postconf -F');
   const code = lines(
-    fl.given.limit ? comment(s, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(s, ctx),
     comment(s, ctx, C.hits),
     `grep 'has reached its process limit' /var/log/mail.log | tail -n 5`,
     '',
@@ -58,26 +53,23 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     comment(s, ctx, modern ? C.perService : C.perServiceOld),
     modern ? `postconf -F 'smtp/inet/process_limit=${CHOOSE.newLimit}'` : null,
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: [...g.notes, ...f.notes] };
 }
 
 function exim(ctx: SnippetContext): SnippetDraft[] {
-  const fl = fill(ctx.params);
   const g = eximGate(ctx);
   const e = 'exim' as const;
   const conf = lines(
     comment(e, ctx, C.eximMain),
-    fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(e, ctx),
     comment(e, ctx, C.eximMax),
     eximOpt(g, 'smtp_accept_max', CHOOSE.newLimit),
     comment(e, ctx, C.eximQueue),
     eximOpt(g, 'smtp_accept_queue', '<queue-only-above>'),
   );
-  const s = 'shell' as const;
-  const check = lines(comment(s, ctx, C.eximCheck), 'exim -bV', eximShow(g, 'smtp_accept_max', 'smtp_accept_queue'));
+  const check = lines(eximCheck(ctx, g, 'smtp_accept_max', 'smtp_accept_queue'));
   return [
     { language: 'exim', title: TITLE, code: conf, notes: g.notes },
     { language: 'shell', title: lt('Check the Exim change', '检查 Exim 配置'), code: check, part: 'check' },
@@ -85,11 +77,10 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
 }
 
 function sendmail(ctx: SnippetContext): SnippetDraft[] {
-  const fl = fill(ctx.params);
   const g = sendmailGate(ctx);
   const m = 'sendmail-mc' as const;
   const mc = lines(
-    fl.given.limit ? comment(m, ctx, C.seen, { limit: fl.limit }) : null,
+    loggedLimit(m, ctx),
     comment(m, ctx, C.smMax),
     smDefine(g, 'confMAX_DAEMON_CHILDREN', CHOOSE.newLimit),
   );
@@ -98,8 +89,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
     comment(s, ctx, C.smNow),
     'pgrep -c sendmail',
     `grep 'rejecting connections on daemon' /var/log/mail.log | tail -n 5`,
-    comment(s, ctx, C.smBuild),
-    SENDMAIL_REBUILD,
+    sendmailRebuild(ctx),
   );
   return [
     { language: 'sendmail-mc', title: TITLE, code: mc, notes: g.notes },
@@ -107,11 +97,4 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
   ];
 }
 
-export const processLimit = defineGenerator('process-limit', ['postfix', 'exim', 'sendmail'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    default: return [];
-  }
-});
+export const processLimit = defineByProduct('process-limit', { postfix, exim, sendmail });

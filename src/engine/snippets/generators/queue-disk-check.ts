@@ -1,8 +1,6 @@
 /** Queue size and free disk space on the queue file system. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { eximGate, eximShow, sendmailGate } from '../mta-lines.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, eximGate, eximShow, sendmailGate } from '../mta-lines.ts';
 import { postconfShow, postfixGate } from '../postfix-shell.ts';
 import { comment, lines, lt } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
@@ -88,7 +86,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft {
 }
 
 function exchange(ctx: SnippetContext): SnippetDraft {
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
   const code = lines(
     comment(p, ctx, C.exPressure),
@@ -105,12 +103,4 @@ function exchange(ctx: SnippetContext): SnippetDraft {
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
-export const queueDiskCheck = defineGenerator('queue-disk-check', ['postfix', 'exim', 'sendmail', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return [exim(ctx)];
-    case 'sendmail': return [sendmail(ctx)];
-    case 'exchange': return [exchange(ctx)];
-    default: return [];
-  }
-});
+export const queueDiskCheck = defineByProduct('queue-disk-check', { postfix, exim, sendmail, exchange });

@@ -1,8 +1,6 @@
 /** Slow down outbound delivery to one destination that answers 421 / "too many connections". */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, exchangeSet, eximDestinationTransport, eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
 import { postconfE, postfixGate } from '../postfix-shell.ts';
 import { CHOOSE, comment, fill, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
@@ -31,7 +29,6 @@ const C = {
     '=== routers === In the routers section, before your dnslookup router: mail for the destination uses the slow transport.',
     '=== routers === 放在路由器段中、dnslookup 路由器之前：发往该目标的邮件使用慢速传输。',
   ),
-  exTransports: lt('=== transports === In the transports section.', '=== transports === 放在传输段中。'),
   exParallel: lt(
     'At most this many deliveries through this transport at the same time, across all Exim processes (generic option, default unset).',
     '所有 Exim 进程合计，同时经该传输投递的最大数量（通用选项，默认未设置）。',
@@ -111,23 +108,15 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
     comment(e, ctx, C.exMain, { rmp: g.defaultOf('remote_max_parallel') ?? '' }),
     g.has('remote_max_parallel') ? `# remote_max_parallel = ${g.defaultOf('remote_max_parallel') ?? ''}` : null,
     '',
-    comment(e, ctx, C.exRouters),
-    'slow_destination:',
-    '  driver = dnslookup',
-    `  domains = ${fl.destination}`,
-    '  transport = remote_smtp_slow',
-    '  no_more',
-    '',
-    comment(e, ctx, C.exTransports),
-    'remote_smtp_slow:',
-    '  driver = smtp',
-    fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }, '  ') : null,
-    comment(e, ctx, C.exParallel, {}, '  '),
-    eximOpt(g, 'max_parallel', parallel, '  '),
-    comment(e, ctx, C.exPerConn, {}, '  '),
-    eximOpt(g, 'connection_max_messages', '<messages-per-connection>', '  '),
-    comment(e, ctx, C.exSerialize, {}, '  '),
-    g.has('serialize_hosts') ? '  # serialize_hosts = *' : null,
+    eximDestinationTransport(ctx, 'slow', fl.destination, C.exRouters, [
+      fl.given.limit ? comment(e, ctx, C.seen, { limit: fl.limit }, '  ') : null,
+      comment(e, ctx, C.exParallel, {}, '  '),
+      eximOpt(g, 'max_parallel', parallel, '  '),
+      comment(e, ctx, C.exPerConn, {}, '  '),
+      eximOpt(g, 'connection_max_messages', '<messages-per-connection>', '  '),
+      comment(e, ctx, C.exSerialize, {}, '  '),
+      g.has('serialize_hosts') ? '  # serialize_hosts = *' : null,
+    ]),
   );
   const s = 'shell' as const;
   const check = lines(
@@ -172,7 +161,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
 
 function exchange(ctx: SnippetContext): SnippetDraft {
   const fl = fill(ctx.params);
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
   const code = lines(
     comment(p, ctx, C.xShow),
@@ -180,21 +169,13 @@ function exchange(ctx: SnippetContext): SnippetDraft {
     'Get-SendConnector | Format-Table Identity, AddressSpaces, SmtpMaxMessagesPerConnection',
     '',
     comment(p, ctx, C.xPerDomain),
-    g.has('Set-TransportService -MaxPerDomainOutboundConnections') ? `Set-TransportService -Identity '<server>' -MaxPerDomainOutboundConnections ${fl.given.limit ? fl.limit : CHOOSE.newLimit}` : null,
+    exchangeSet(g, 'Set-TransportService', '<server>', { MaxPerDomainOutboundConnections: fl.given.limit ? fl.limit : CHOOSE.newLimit }),
     '',
     comment(p, ctx, C.xConnector),
     `New-SendConnector -Internet -Name 'To ${fl.destination}' -AddressSpaces '${fl.destination}'`,
-    g.has('Set-SendConnector -SmtpMaxMessagesPerConnection') ? `Set-SendConnector -Identity 'To ${fl.destination}' -SmtpMaxMessagesPerConnection <messages-per-connection>` : null,
+    exchangeSet(g, 'Set-SendConnector', `To ${fl.destination}`, { SmtpMaxMessagesPerConnection: '<messages-per-connection>' }),
   );
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
-export const senderDestinationThrottle = defineGenerator('sender-destination-throttle', ['postfix', 'exim', 'sendmail', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return postfix(ctx);
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    case 'exchange': return [exchange(ctx)];
-    default: return [];
-  }
-});
+export const senderDestinationThrottle = defineByProduct('sender-destination-throttle', { postfix, exim, sendmail, exchange });

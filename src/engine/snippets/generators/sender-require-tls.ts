@@ -1,14 +1,11 @@
 /** Outbound TLS: opportunistic everywhere, required for one destination. */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { eximGate, eximOpt } from '../mta-lines.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
-import { postconfE, postconfShow, postfixGate } from '../postfix-shell.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, exchangeSet, eximDestinationTransport, eximGate, eximOpt } from '../mta-lines.ts';
+import { postconfE, postfixCurrent, postfixGate } from '../postfix-shell.ts';
 import { CHOOSE, comment, fill, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  show: lt('Current values:', '当前取值：'),
   may: lt(
     'Use STARTTLS whenever the receiver offers it (opportunistic TLS; "may"). Default: empty before Postfix 3.11, may from 3.11.',
     '只要对方支持就使用 STARTTLS（机会性 TLS，"may"）。默认值：Postfix 3.11 之前为空，3.11 起为 may。',
@@ -23,7 +20,6 @@ const C = {
     '=== routers === In the routers section, before your dnslookup router: mail for the destination uses a TLS-only transport.',
     '=== routers === 放在路由器段中、dnslookup 路由器之前：发往该目标的邮件使用只允许 TLS 的传输。',
   ),
-  exTransports: lt('=== transports === In the transports section.', '=== transports === 放在传输段中。'),
   exRequire: lt('Every host this transport delivers to must accept TLS (hosts_require_tls, default unset):', '该传输投递的所有主机都必须支持 TLS（hosts_require_tls，默认未设置）：'),
   exClear: lt(
     'tls_tempfail_tryclear (default true) retries in clear text after a TLS failure with hosts that do not require TLS;\nfalse makes this transport never fall back.',
@@ -41,8 +37,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
   const { g } = postfixGate(ctx);
   const s = 'shell' as const;
   const code = lines(
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtp_tls_security_level', 'smtp_tls_policy_maps'),
+    postfixCurrent(ctx, g, 'smtp_tls_security_level', 'smtp_tls_policy_maps'),
     '',
     comment(s, ctx, C.may),
     postconfE(g, 'smtp_tls_security_level', 'may'),
@@ -65,20 +60,12 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
   const g = eximGate(ctx);
   const e = 'exim' as const;
   const conf = lines(
-    comment(e, ctx, C.exRouters),
-    'tls_destination:',
-    '  driver = dnslookup',
-    `  domains = ${fl.destination}`,
-    '  transport = remote_smtp_tls',
-    '  no_more',
-    '',
-    comment(e, ctx, C.exTransports),
-    'remote_smtp_tls:',
-    '  driver = smtp',
-    comment(e, ctx, C.exRequire, {}, '  '),
-    eximOpt(g, 'hosts_require_tls', '*', '  '),
-    comment(e, ctx, C.exClear, {}, '  '),
-    eximOpt(g, 'tls_tempfail_tryclear', 'false', '  '),
+    eximDestinationTransport(ctx, 'tls', fl.destination, C.exRouters, [
+      comment(e, ctx, C.exRequire, {}, '  '),
+      eximOpt(g, 'hosts_require_tls', '*', '  '),
+      comment(e, ctx, C.exClear, {}, '  '),
+      eximOpt(g, 'tls_tempfail_tryclear', 'false', '  '),
+    ]),
   );
   const s = 'shell' as const;
   const check = lines(comment(s, ctx, C.exCheck), 'exim -bV', `exim -bt ${shq(`postmaster@${fl.destination}`)}`);
@@ -89,23 +76,16 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
 }
 
 function exchange(ctx: SnippetContext): SnippetDraft {
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
   const code = lines(
     comment(p, ctx, C.xShow),
     'Get-SendConnector | Format-Table Identity, AddressSpaces, RequireTLS, TlsAuthLevel',
     '',
     comment(p, ctx, C.xSet),
-    g.has('Set-SendConnector -RequireTLS') ? `Set-SendConnector -Identity '${CHOOSE.sendConnector}' -RequireTLS $true` : null,
+    exchangeSet(g, 'Set-SendConnector', CHOOSE.sendConnector, { RequireTLS: '$true' }),
   );
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
-export const senderRequireTls = defineGenerator('sender-require-tls', ['postfix', 'exim', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    case 'exchange': return [exchange(ctx)];
-    default: return [];
-  }
-});
+export const senderRequireTls = defineByProduct('sender-require-tls', { postfix, exim, exchange });

@@ -1,14 +1,11 @@
 /** Server-side SMTP time limits (how long the server waits for a slow client). */
-import { defineGenerator, type SnippetDraft } from '../build.ts';
-import { Gate } from '../gate.ts';
-import { eximGate, eximOpt, eximShow, sendmailGate, smDefine, SENDMAIL_REBUILD } from '../mta-lines.ts';
-import { EXCHANGE_PARAMS } from '../params/exchange.ts';
-import { postconfE, postconfShow, postfixGate, stressValue } from '../postfix-shell.ts';
+import { defineByProduct, type SnippetDraft } from '../build.ts';
+import { exchangeGate, exchangeSet, eximCheck, eximGate, eximOpt, sendmailGate, sendmailRebuild, smDefine } from '../mta-lines.ts';
+import { postconfE, postfixCurrent, postfixGate, postfixReload, stressValue } from '../postfix-shell.ts';
 import { CHOOSE, comment, lines, lt, shq } from '../text.ts';
 import type { SnippetContext } from '../types.ts';
 
 const C = {
-  show: lt('Current values:', '当前取值：'),
   log: lt('Which clients time out, and after which command:', '哪些客户端超时，以及在哪个命令之后超时：'),
   pfFixed: lt(
     'smtpd_timeout defaults to {default}: 300s normally, 10s while smtpd is overloaded.\nTo keep 300s even under overload (slow but legitimate clients), set a fixed value:',
@@ -24,20 +21,17 @@ const C = {
     'With the deadline on, the minimum DATA/BDAT transfer rate in bytes per second (default 500); lower it for slow links:',
     '开启按请求计时后，DATA/BDAT 阶段的最低传输速率（字节/秒，默认 500）；链路较慢时可调低：',
   ),
-  apply: lt('Apply:', '使配置生效：'),
   eximMain: lt('=== main === Main configuration section.', '=== main === 主配置段。'),
   eximRecv: lt(
     'How long Exim waits for each SMTP command or data line from a client (default 5m).',
     'Exim 等待客户端发送每条 SMTP 命令或每行数据的时间（默认 5m）。',
   ),
-  eximCheck: lt('Check the configuration and the value in use (Debian: update-exim4.conf first, command exim4):', '检查配置语法和实际取值（Debian：先运行 update-exim4.conf，命令名为 exim4）：'),
   smIntro: lt(
     'Server-side timeouts in sendmail.mc (defaults shown in brackets). Change only the one the log points at.',
     'sendmail.mc 中的服务端超时（括号内为默认值）。只修改日志指出的那一项。',
   ),
   smCommand: lt('Waiting for the next SMTP command [1h]:', '等待下一条 SMTP 命令 [1h]：'),
   smBlock: lt('Waiting for each block of message data [1h]:', '等待每一块邮件数据 [1h]：'),
-  smBuild: lt('Rebuild sendmail.cf and restart:', '重新生成 sendmail.cf 并重启：'),
   exShow: lt('Current timeouts of every Receive connector:', '所有接收连接器当前的超时设置：'),
   exSet: lt(
     'ConnectionTimeout = longest lifetime of a session even while active (default 00:10:00 on Mailbox servers, 00:05:00 on Edge);\nConnectionInactivityTimeout = longest idle time (default 00:05:00 Mailbox, 00:01:00 Edge); it must stay below ConnectionTimeout.',
@@ -58,8 +52,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     comment(s, ctx, C.log),
     `grep -E 'timeout after [A-Z]+' /var/log/mail.log | sed -E 's/.*(timeout after [A-Z]+).*/\\1/' | sort | uniq -c | sort -rn`,
     '',
-    comment(s, ctx, C.show),
-    postconfShow(g, 'smtpd_timeout', 'smtpd_per_request_deadline', 'smtpd_per_record_deadline', 'smtpd_min_data_rate'),
+    postfixCurrent(ctx, g, 'smtpd_timeout', 'smtpd_per_request_deadline', 'smtpd_per_record_deadline', 'smtpd_min_data_rate'),
     '',
     adaptive ? comment(s, ctx, C.pfFixed, { default: def }) : comment(s, ctx, C.pfOld),
     postconfE(g, 'smtpd_timeout', '300s'),
@@ -71,8 +64,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     minRate ? comment(s, ctx, C.pfRate) : null,
     minRate ? postconfE(g, 'smtpd_min_data_rate', '<bytes-per-second>') : null,
     '',
-    comment(s, ctx, C.apply),
-    'postfix reload',
+    postfixReload(ctx),
   );
   return { language: 'shell', title: TITLE, code, notes: [...g.notes, ...f.notes] };
 }
@@ -85,9 +77,7 @@ function exim(ctx: SnippetContext): SnippetDraft[] {
   const sh = lines(
     comment(s, ctx, C.log),
     `grep -E 'SMTP command timeout|SMTP data timeout' /var/log/exim4/mainlog | tail -n 20`,
-    comment(s, ctx, C.eximCheck),
-    'exim -bV',
-    eximShow(g, 'smtp_receive_timeout'),
+    eximCheck(ctx, g, 'smtp_receive_timeout'),
   );
   return [
     { language: 'exim', title: TITLE, code: conf, notes: g.notes },
@@ -109,8 +99,7 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
   const sh = lines(
     comment(s, ctx, C.log),
     `grep -E 'timeout waiting for input|Lost input channel' /var/log/mail.log | tail -n 20`,
-    comment(s, ctx, C.smBuild),
-    SENDMAIL_REBUILD,
+    sendmailRebuild(ctx),
   );
   return [
     { language: 'sendmail-mc', title: TITLE, code: mc, notes: g.notes },
@@ -119,25 +108,16 @@ function sendmail(ctx: SnippetContext): SnippetDraft[] {
 }
 
 function exchange(ctx: SnippetContext): SnippetDraft {
-  const g = new Gate(ctx, EXCHANGE_PARAMS);
+  const g = exchangeGate(ctx);
   const p = 'powershell' as const;
-  const both = g.has('Set-ReceiveConnector -ConnectionTimeout') && g.has('Set-ReceiveConnector -ConnectionInactivityTimeout');
   const code = lines(
     comment(p, ctx, C.exShow),
     'Get-ReceiveConnector | Format-Table Identity, ConnectionTimeout, ConnectionInactivityTimeout',
     '',
     comment(p, ctx, C.exSet),
-    both ? `Set-ReceiveConnector -Identity '${CHOOSE.receiveConnector}' -ConnectionTimeout '<hh:mm:ss>' -ConnectionInactivityTimeout '<hh:mm:ss>'` : null,
+    exchangeSet(g, 'Set-ReceiveConnector', CHOOSE.receiveConnector, { ConnectionTimeout: "'<hh:mm:ss>'", ConnectionInactivityTimeout: "'<hh:mm:ss>'" }),
   );
   return { language: 'powershell', title: TITLE, code, notes: g.notes };
 }
 
-export const serverTimeouts = defineGenerator('server-timeouts', ['postfix', 'exim', 'sendmail', 'exchange'], (ctx) => {
-  switch (ctx.product) {
-    case 'postfix': return [postfix(ctx)];
-    case 'exim': return exim(ctx);
-    case 'sendmail': return sendmail(ctx);
-    case 'exchange': return [exchange(ctx)];
-    default: return [];
-  }
-});
+export const serverTimeouts = defineByProduct('server-timeouts', { postfix, exim, sendmail, exchange });

@@ -100,3 +100,19 @@ describe('composeEntry', () => {
     expect(problems.map((p) => p.part)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('cross-entry references', () => {
+  it('rejects related entries and leaf offers that do not exist, unless known from elsewhere', () => {
+    const e = miniEntry();
+    e.related = ['test/other'];
+    const tree = e.tree as { nodes: Array<Record<string, unknown>> };
+    const leaf = tree.nodes.find((n) => n.id === 'l-down');
+    if (leaf) leaf.offer = ['test/elsewhere'];
+    const r = loadKb([e]);
+    expect(r.ok ? [] : r.errors).toEqual([
+      'entry test/mini: related: unknown entry "test/other"',
+      'entry test/mini: tree node "l-down" offers unknown entry "test/elsewhere"',
+    ]);
+    expect(loadKb([e], { otherEntryIds: new Set(['test/other', 'test/elsewhere']) }).ok).toBe(true);
+  });
+});

@@ -118,7 +118,12 @@ function entryLabel(raw: unknown, index: number): string {
  * Validates raw knowledge-base data (parsed JSON from the bundle or from files) and returns the
  * entries, or every problem found, each naming the entry and the field.
  */
-export function loadKb(raw: readonly unknown[]): LoadResult {
+export interface LoadOptions {
+  /** Ids of entries that exist but are not in `raw` (checking a few entries of a larger knowledge base). */
+  readonly otherEntryIds?: ReadonlySet<string>;
+}
+
+export function loadKb(raw: readonly unknown[], opts: LoadOptions = {}): LoadResult {
   const errors: string[] = [];
   const entries: Entry[] = [];
   raw.forEach((item, index) => {
@@ -139,6 +144,14 @@ export function loadKb(raw: readonly unknown[]): LoadResult {
   for (const e of entries) {
     if (ids.has(e.id)) errors.push(`entry ${e.id}: id is used twice`);
     ids.add(e.id);
+  }
+  const exists = (id: string) => ids.has(id) || (opts.otherEntryIds?.has(id) ?? false);
+  for (const e of entries) {
+    for (const r of e.related) if (!exists(r)) errors.push(`entry ${e.id}: related: unknown entry "${r}"`);
+    for (const n of e.tree.nodes) {
+      if (n.kind !== 'leaf') continue;
+      for (const r of n.offer ?? []) if (!exists(r)) errors.push(`entry ${e.id}: tree node "${n.id}" offers unknown entry "${r}"`);
+    }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, kb: { entries } };
 }

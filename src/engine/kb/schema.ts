@@ -87,6 +87,13 @@ export const causeSchema = z.strictObject({
     }),
   ).check(z.minLength(1)),
   explanation: localizedText,
+  /**
+   * Whose fault it is, from the point of view of the person sending the mail: their application,
+   * their own server, the receiving side's server, or their provider/ESP.
+   */
+  owner: z.optional(z.enum(['your-app', 'your-server', 'their-server', 'your-provider'])),
+  /** When someone else must act: who to contact and a ready message (evidence placeholders, no secrets). */
+  contact: z.optional(z.strictObject({ who: localizedText, message: localizedText })),
   /** What to look at to confirm this is the cause: a log line to grep, a command to run. */
   confirm: z.array(
     z.strictObject({
@@ -142,6 +149,8 @@ export const treeNodeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('leaf'),
     id: kebabId(),
     cause: kebabId(),
+    /** Entries often confused with this one, offered when the walk ends here ("not this one"). */
+    offer: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9-]+\/[a-z0-9-]+$/))).check(z.minLength(1))),
   }),
 ]);
 export type TreeNode = z.infer<typeof treeNodeSchema>;

@@ -10,6 +10,7 @@ import { CandidateList } from './candidate-list.tsx';
 import { CauseSection } from './cause-section.tsx';
 import { DeadEndList } from './dead-end-list.tsx';
 import { DiagnosisActions } from './diagnosis-actions.tsx';
+import { Offers, Responsibility, StalePolicyWarning } from './responsibility.tsx';
 import { SourceList } from './source-list.tsx';
 import { WorkaroundList } from './workaround-list.tsx';
 
@@ -43,9 +44,12 @@ export function DiagnosisView() {
           {tw('nav.back')}
         </button>
       </div>
+      <StalePolicyWarning diagnosis={diagnosis} now={new Date()} />
       {diagnosis.cause ? (
         <>
           <CauseSection diagnosis={diagnosis} lang={lang} />
+          <Responsibility diagnosis={diagnosis} lang={lang} />
+          <Offers diagnosis={diagnosis} lang={lang} />
           <WorkaroundList key={targetKey} diagnosis={diagnosis} params={params} lang={lang} />
           <DeadEndList deadEnds={diagnosis.deadEnds} lang={lang} />
           <SourceList diagnosis={diagnosis} lang={lang} />

@@ -1,4 +1,8 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { EMPTY_WALK } from '@/engine/index.ts';
+import { BrowsePage } from '@/features/browse/components/browse-page.tsx';
+import { EntryPage } from '@/features/browse/components/entry-page.tsx';
+import { BROWSE_ROUTE, browseHash, parseBrowseHash, type BrowseRoute } from '@/features/browse/route.ts';
 import { useTranslation } from 'react-i18next';
 import { FeatureBoundary } from '@/components/error-boundary.tsx';
 import { KbErrorPage } from '@/features/kb-error/kb-error-page.tsx';
@@ -82,10 +86,41 @@ function Wizard() {
   );
 }
 
+/**
+ * Which page is shown: the wizard, or a browse page from the hash. A widget (no hash) keeps the route
+ * in memory only.
+ */
+function useBrowseRoute(manageDocument: boolean): [BrowseRoute | undefined, (r: BrowseRoute | undefined) => void] {
+  const [route, setRoute] = useState<BrowseRoute | undefined>(() => (manageDocument ? parseBrowseHash(window.location.hash) : undefined));
+  useEffect(() => {
+    if (!manageDocument) return;
+    const onHash = () => setRoute(parseBrowseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [manageDocument]);
+  const go = (r: BrowseRoute | undefined) => {
+    setRoute(r);
+    if (!manageDocument) return;
+    const { pathname, search } = window.location;
+    // Leaving the browse pages clears the hash; the URL sync then writes the wizard's share state.
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${r ? browseHash(r) : ''}`);
+  };
+  return [route, go];
+}
+
 function Shell({ context, manageDocument }: { context: AppContext; manageDocument: boolean }) {
   const { t } = useTranslation();
+  const { t: tb } = useTranslation('browse');
   const lang = useAppStore((s) => s.lang);
+  const setEntry = useAppStore((s) => s.setEntry);
+  const navigate = useAppStore((s) => s.navigate);
   const main = useRef<HTMLElement>(null);
+  const [route, go] = useBrowseRoute(manageDocument);
+  const openWizard = (id: string) => {
+    setEntry(id);
+    navigate('role', EMPTY_WALK);
+    go(undefined);
+  };
 
   useEffect(() => {
     if (!manageDocument) return;
@@ -116,6 +151,13 @@ function Shell({ context, manageDocument }: { context: AppContext; manageDocumen
           <h1>{t('app.name')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
+        <nav className="app-nav" aria-label={tb('nav.browse')}>
+          {route ? (
+            <button type="button" className="button button-secondary" onClick={() => go(undefined)}>{tb('nav.wizard')}</button>
+          ) : (
+            <a href={BROWSE_ROUTE} onClick={(e) => { e.preventDefault(); go({ kind: 'index', query: '' }); }}>{tb('nav.browse')}</a>
+          )}
+        </nav>
         <FeatureBoundary>
           <LanguageSwitch />
         </FeatureBoundary>
@@ -123,7 +165,17 @@ function Shell({ context, manageDocument }: { context: AppContext; manageDocumen
       <Notices />
       <main id="main" ref={main} tabIndex={-1}>
         {context.kb.ok ? (
-          <Wizard />
+          route ? (
+            <FeatureBoundary>
+              {route.kind === 'index' ? (
+                <BrowsePage query={route.query} onQuery={(q) => go({ kind: 'index', query: q })} />
+              ) : (
+                <EntryPage id={route.id} onOpenWizard={openWizard} />
+              )}
+            </FeatureBoundary>
+          ) : (
+            <Wizard />
+          )
         ) : (
           <FeatureBoundary>
             <KbErrorPage errors={context.kb.errors} />

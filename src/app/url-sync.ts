@@ -6,6 +6,7 @@
 import { findEntry, type Kb } from '@/engine/index.ts';
 import type { AppStore } from '@/store/create-app-store.ts';
 import { parseShareHash, shareHash } from '@/store/share-link.ts';
+import { parseBrowseHash } from '@/features/browse/route.ts';
 
 /** Restores the diagnosis in `hash`, if it holds one. Returns whether it did. */
 export function applySharedHash(store: AppStore, kb: Kb, hash: string): boolean {
@@ -21,6 +22,8 @@ export function applySharedHash(store: AppStore, kb: Kb, hash: string): boolean 
 
 export function startUrlSync(store: AppStore, kb: Kb, win: Window): () => void {
   const write = () => {
+    // The browse pages own the hash while they are shown.
+    if (parseBrowseHash(win.location.hash)) return;
     const { entryId, step, walk } = store.getState();
     const hash = shareHash(entryId, step, walk);
     if (hash === win.location.hash || (hash === '' && win.location.hash === '')) return;

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { loadKbOrThrow } from '@/engine/index.ts';
+import { miniEntry } from '@/testing/fixtures/mini-entry.ts';
+import { queryTerms, searchEntries } from './search.ts';
+import { browseHash, parseBrowseHash } from './route.ts';
+
+function kb() {
+  const a = miniEntry();
+  const base = miniEntry();
+  const causes = (base.causes as Array<Record<string, unknown>>).map((c) => ({
+    ...c,
+    emitters: [{ product: 'gmail', texts: [{ reply: '550 5.1.1 The email account that you tried to reach does not exist', code: 550, enhanced: '5.1.1', sources: ['s1'] }] }],
+  }));
+  const b = { ...base, id: 'test/other', codes: [550], enhanced: ['5.1.1'], title: { en: 'User unknown', zh: '收件人不存在' }, summary: { en: 'No such user', zh: '没有这个用户' }, reason: 'userunknown', causes };
+  return loadKbOrThrow([a, b]);
+}
+
+describe('searchEntries', () => {
+  it('lists everything for an empty query', () => {
+    expect(searchEntries(kb(), '').map((h) => h.entry.id)).toEqual(['test/mini', 'test/other']);
+  });
+  it('finds by reply code and by enhanced code', () => {
+    expect(searchEntries(kb(), '550').map((h) => h.entry.id)).toEqual(['test/other']);
+    expect(searchEntries(kb(), '4.7.0').map((h) => h.entry.id)).toEqual(['test/mini']);
+  });
+  it('finds by words in either language, by product and by reason', () => {
+    expect(searchEntries(kb(), '收件人').map((h) => h.entry.id)).toEqual(['test/other']);
+    expect(searchEntries(kb(), 'does not exist').map((h) => h.entry.id)).toEqual(['test/other']);
+    expect(searchEntries(kb(), '"too many connections" 421').map((h) => h.entry.id)).toEqual(['test/mini']);
+    expect(searchEntries(kb(), 'gmail').map((h) => h.entry.id)).toEqual(['test/other']);
+    expect(searchEntries(kb(), 'userunknown').map((h) => h.entry.id)).toEqual(['test/other']);
+  });
+  it('requires every term', () => {
+    expect(searchEntries(kb(), '421 收件人')).toEqual([]);
+  });
+  it('keeps quoted phrases whole', () => {
+    expect(queryTerms('421 "Service not available" x')).toEqual(['421', 'service not available', 'x']);
+  });
+});
+
+describe('browse routes', () => {
+  it('round-trips the index with a query and an entry id', () => {
+    for (const r of [{ kind: 'index', query: '' }, { kind: 'index', query: '421 gmail' }, { kind: 'entry', id: 'communication/smtp-421-service-not-available' }] as const) {
+      expect(parseBrowseHash(browseHash(r))).toEqual(r);
+    }
+    expect(parseBrowseHash('#/diagnose?e=x')).toBeUndefined();
+    expect(parseBrowseHash('#/entries/%E0%A4%A')).toEqual({ kind: 'index', query: '' });
+  });
+});

@@ -29,16 +29,18 @@ export interface MarkdownOptions {
 export function renderDiagnosisMarkdown(d: Diagnosis, lang: Lang, opts: MarkdownOptions = {}): string {
   const L = (key: ReportKey, params?: Record<string, string>) => reportLabel(lang, key, params);
   const tx = (t: LocalizedText) => t[lang];
+  // Chinese takes a full-width colon after a label.
+  const colon = lang === 'zh' ? '：' : ': ';
   const out: string[] = [];
-  out.push(`# ${L('title')}: ${inline(tx(d.entry.title))}`, '', `_${L('generated')}_`, '');
+  out.push(`# ${L('title')}${colon}${inline(tx(d.entry.title))}`, '', `_${L('generated')}_`, '');
 
   const quoted = (opts.findings ?? []).filter((f) => f.entry === d.entry.id).slice(0, 5);
   if (quoted.length > 0) out.push(`## ${L('error')}`, '', fence(quoted.map((f) => f.text).join('\n')), '');
 
   out.push(`## ${L('your-situation')}`, '');
   const roleKey: ReportKey | undefined = d.role ? `role-${d.role}` : undefined;
-  out.push(`- ${L('role')}: ${roleKey ? L(roleKey) : L('unknown')}`);
-  out.push(`- ${L('product')}: ${d.product ?? L('unknown')}${d.version ? ` ${inline(d.version)}` : ''}`);
+  out.push(`- ${L('role')}${colon}${roleKey ? L(roleKey) : L('unknown')}`);
+  out.push(`- ${L('product')}${colon}${d.product ?? L('unknown')}${d.version ? ` ${inline(d.version)}` : ''}`);
   for (const stepTaken of d.resolution.path) {
     const option = stepTaken.node.options.find((o) => o.value === stepTaken.value);
     out.push(`- ${inline(tx(stepTaken.node.question))} ${option ? inline(tx(option.label)) : inline(stepTaken.value)}`);
@@ -51,14 +53,19 @@ export function renderDiagnosisMarkdown(d: Diagnosis, lang: Lang, opts: Markdown
     out.push('');
   } else {
     const c = d.cause;
-    out.push(`## ${L('root-cause')}: ${inline(tx(c.title))}`, '', tx(c.explanation), '');
-    out.push(`- ${L('reason')}: \`${c.reason}\``);
-    out.push(`- ${L('who-acts')}: ${c.actors.map((a) => L(`role-${a}`)).join(', ')}`, '');
+    out.push(`## ${L('root-cause')}${colon}${inline(tx(c.title))}`, '', tx(c.explanation), '');
+    out.push(`- ${L('reason')}${colon}\`${c.reason}\``);
+    out.push(`- ${L('who-acts')}${colon}${c.actors.map((a) => L(`role-${a}`)).join(lang === 'zh' ? '、' : ', ')}`);
+    if (c.owner) out.push(`- ${L('owner')}${colon}${L(`owner-${c.owner}`)}`);
+    out.push('');
+    if (c.contact) {
+      out.push(`### ${L('contact')}`, '', tx(c.contact.who), '', `${L('contact-message')}${colon.trim()}`, '', fence(tx(c.contact.message), 'text'), '');
+    }
     out.push(`### ${L('confirm')}`, '');
     for (const step of c.confirm) {
       out.push(`- ${tx(step.text)}`);
       if (step.command) out.push('', fence(step.command, 'sh'));
-      if (step.expect) out.push('', `  ${L('expect')}: ${tx(step.expect)}`);
+      if (step.expect) out.push('', `  ${L('expect')}${colon}${tx(step.expect)}`);
     }
     out.push('');
 
@@ -76,7 +83,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, lang: Lang, opts: Markdown
       for (const v of w.verify) {
         out.push(`- ${tx(v.text)}`);
         if (v.command) out.push('', fence(v.command, 'sh'));
-        if (v.expect) out.push('', `  ${L('expect')}: ${tx(v.expect)}`);
+        if (v.expect) out.push('', `  ${L('expect')}${colon}${tx(v.expect)}`);
       }
       out.push('');
     });
@@ -85,7 +92,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, lang: Lang, opts: Markdown
       out.push(`## ${L('dead-ends')}`, '');
       for (const de of d.deadEnds) {
         out.push(`### ${inline(tx(de.title))} (${L('fail', { rate: percent(de.failRate.value), basis: L(`basis-${de.failRate.basis}`) })})`, '');
-        out.push(`- ${L('why')}: ${tx(de.why)}`, `- ${L('instead')}: ${tx(de.instead)}`, '');
+        out.push(`- ${L('why')}${colon}${tx(de.why)}`, `- ${L('instead')}${colon}${tx(de.instead)}`, '');
       }
     }
   }

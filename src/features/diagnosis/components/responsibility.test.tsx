@@ -32,6 +32,18 @@ describe('Responsibility and StalePolicyWarning', () => {
     expect(screen.getByText('你好，来自 <ip> 的邮件收到 421。')).toBeInTheDocument();
   });
 
+  it('does not tell the operator of the answering server to contact themselves', () => {
+    const entry = entryWith((e) => {
+      const causes = e.causes as Array<Record<string, unknown>>;
+      causes[0] = { ...causes[0], owner: 'their-server', contact: { who: { en: 'The postmaster', zh: 'postmaster 管理员' }, message: { en: 'Hello there', zh: '你好' } } };
+    });
+    const d = diagnose(entry, { ...walkToCount, answers: { ...walkToCount.answers, role: 'emitting-server' } }, { lang: 'en' });
+    const i18n = createI18n('en');
+    render(<I18nextProvider i18n={i18n}><AnnouncerProvider><Responsibility diagnosis={d} lang="en" /></AnnouncerProvider></I18nextProvider>);
+    expect(screen.getByText(/Your own server, the one that answers/)).toBeInTheDocument();
+    expect(screen.queryByText('Hello there')).toBeNull();
+  });
+
   it('says nothing when the cause has neither owner nor contact', () => {
     const d = diagnose(entryWith(() => undefined), walkToCount, { lang: 'en' });
     const i18n = createI18n('en');

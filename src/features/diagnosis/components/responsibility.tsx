@@ -18,11 +18,14 @@ export function Responsibility({ diagnosis, lang }: { diagnosis: Diagnosis; lang
   const { t } = useTranslation('diagnosis');
   const cause = diagnosis.cause;
   if (!cause || (cause.owner === undefined && cause.contact === undefined)) return null;
+  // The receiving side's operator is the user: nobody else to contact.
+  const theirIsYours = diagnosis.role === 'emitting-server' && cause.owner === 'their-server';
+  const ownerKey = theirIsYours ? 'owner.their-server-is-yours' : cause.owner !== undefined ? OWNER_TEXT[cause.owner] : undefined;
   return (
     <section className="card" aria-labelledby="owner-heading">
       <h3 id="owner-heading">{t('owner.heading')}</h3>
-      {cause.owner !== undefined && <p>{t(OWNER_TEXT[cause.owner])}</p>}
-      {cause.contact !== undefined && (
+      {ownerKey !== undefined && <p>{t(ownerKey)}</p>}
+      {cause.contact !== undefined && !theirIsYours && (
         <>
           <h4>{t('contact.heading')}</h4>
           <p>{localized(cause.contact.who, lang)}</p>

@@ -91,7 +91,7 @@ export const causeSchema = z.strictObject({
    * Whose fault it is, from the point of view of the person sending the mail: their application,
    * their own server, the receiving side's server, or their provider/ESP.
    */
-  owner: z.optional(z.enum(['your-app', 'your-server', 'their-server', 'your-provider'])),
+  owner: z.enum(['your-app', 'your-server', 'their-server', 'your-provider']),
   /** When someone else must act: who to contact and a ready message (evidence placeholders, no secrets). */
   contact: z.optional(z.strictObject({ who: localizedText, message: localizedText })),
   /** What to look at to confirm this is the cause: a log line to grep, a command to run. */

@@ -44,11 +44,12 @@ describe('Responsibility and StalePolicyWarning', () => {
     expect(screen.queryByText('Hello there')).toBeNull();
   });
 
-  it('says nothing when the cause has neither owner nor contact', () => {
+  it('shows the owner without a contact section when nobody else must be asked', () => {
     const d = diagnose(entryWith(() => undefined), walkToCount, { lang: 'en' });
     const i18n = createI18n('en');
-    const { container } = render(<I18nextProvider i18n={i18n}><Responsibility diagnosis={d} lang="en" /></I18nextProvider>);
-    expect(container).toBeEmptyDOMElement();
+    render(<I18nextProvider i18n={i18n}><AnnouncerProvider><Responsibility diagnosis={d} lang="en" /></AnnouncerProvider></I18nextProvider>);
+    expect(screen.getByText(/Your application: the fix is in the code/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Who to contact' })).toBeNull();
   });
 
   it('warns only when the policy check date is more than a year old', () => {

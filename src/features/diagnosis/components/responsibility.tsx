@@ -17,14 +17,14 @@ const OWNER_TEXT = {
 export function Responsibility({ diagnosis, lang }: { diagnosis: Diagnosis; lang: Lang }) {
   const { t } = useTranslation('diagnosis');
   const cause = diagnosis.cause;
-  if (!cause || (cause.owner === undefined && cause.contact === undefined)) return null;
+  if (!cause) return null;
   // The receiving side's operator is the user: nobody else to contact.
   const theirIsYours = diagnosis.role === 'emitting-server' && cause.owner === 'their-server';
-  const ownerKey = theirIsYours ? 'owner.their-server-is-yours' : cause.owner !== undefined ? OWNER_TEXT[cause.owner] : undefined;
+  const ownerKey = theirIsYours ? 'owner.their-server-is-yours' : OWNER_TEXT[cause.owner];
   return (
     <section className="card" aria-labelledby="owner-heading">
       <h3 id="owner-heading">{t('owner.heading')}</h3>
-      {ownerKey !== undefined && <p>{t(ownerKey)}</p>}
+      <p>{t(ownerKey)}</p>
       {cause.contact !== undefined && !theirIsYours && (
         <>
           <h4>{t('contact.heading')}</h4>

@@ -188,7 +188,11 @@ export function classify(kb: Kb, text: string): Classification {
   const hints = collector.finish();
   const findings: Finding[] = [];
   for (const hit of bySignature.values()) findings.push(findingOf(hit, hints));
-  for (const hit of byCode.values()) findings.push(findingOf(hit, hints));
+  for (const hit of byCode.values()) {
+    // A reply code alone that fits none of the entry's causes leads nowhere: leave it out.
+    const f = findingOf(hit, hints);
+    if (f.candidates.length > 0) findings.push(f);
+  }
   findings.sort(compareFindings);
   return { findings, lines, facts: hintFacts(hints), hints };
 }

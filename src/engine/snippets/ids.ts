@@ -24,6 +24,12 @@ export const SNIPPET_IDS = [
   'ses-quota',
   'dns-ptr-check',
   'dns-auth-check',
+  'message-size-limit',
+  'email-auth-records',
+  'relay-access',
+  'recipient-maps-check',
+  'server-tls-cert',
+  'dnsbl-check',
 ] as const;
 export type SnippetId = (typeof SNIPPET_IDS)[number];
 

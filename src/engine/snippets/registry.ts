@@ -22,6 +22,12 @@ import { clientTls12 } from './generators/client-tls12.ts';
 import { sesQuota } from './generators/ses-quota.ts';
 import { dnsPtrCheck } from './generators/dns-ptr-check.ts';
 import { dnsAuthCheck } from './generators/dns-auth-check.ts';
+import { messageSizeLimit } from './generators/message-size-limit.ts';
+import { emailAuthRecords } from './generators/email-auth-records.ts';
+import { relayAccess } from './generators/relay-access.ts';
+import { recipientMapsCheck } from './generators/recipient-maps-check.ts';
+import { serverTlsCert } from './generators/server-tls-cert.ts';
+import { dnsblCheck } from './generators/dnsbl-check.ts';
 
 /**
  * Generators by id. Each lives in its own module under `generators/`; register it here.
@@ -49,6 +55,12 @@ const GENERATORS: ReadonlyMap<string, SnippetGenerator> = new Map<string, Snippe
     sesQuota,
     dnsPtrCheck,
     dnsAuthCheck,
+    messageSizeLimit,
+    emailAuthRecords,
+    relayAccess,
+    recipientMapsCheck,
+    serverTlsCert,
+    dnsblCheck,
   ].map((g) => [g.id, g]),
 );
 

@@ -22,4 +22,10 @@ export const EXCHANGE_PARAMS: ParamTable = {
   'Set-SendConnector -SmtpMaxMessagesPerConnection': { since: '2010', source: `${DOCS}/Set-SendConnector.md (default not stated)` },
   'Set-TransportService -MaxPerDomainOutboundConnections': { since: '2013', default: '40', source: `${DOCS}/Set-TransportService.md` },
   'Get-ExchangeDiagnosticInfo -Component ResourceThrottling': { since: '2013', source: 'Exchange Server docs, "Understanding back pressure" (mail-flow/back-pressure.md)' },
+  'Set-ReceiveConnector -MaxMessageSize': { since: '2010', default: '36 MB', source: `${DOCS}/Set-ReceiveConnector.md` },
+  'Set-TransportConfig -MaxReceiveSize': { since: '2010', default: '10 MB (on-premises)', source: `${DOCS}/Set-TransportConfig.md` },
+  'Set-TransportConfig -MaxSendSize': { since: '2010', default: '10 MB (on-premises)', source: `${DOCS}/Set-TransportConfig.md` },
+  'New-ReceiveConnector -RemoteIPRanges': { since: '2010', source: `${DOCS}/New-ReceiveConnector.md; Exchange docs mail-flow/connectors/allow-anonymous-relay.md` },
+  'Set-ReceiveConnector -PermissionGroups': { since: '2010', source: `${DOCS}/Set-ReceiveConnector.md; allow-anonymous-relay.md (AnonymousUsers)` },
+  'Add-ADPermission -ExtendedRights': { since: '2010', source: 'allow-anonymous-relay.md (Ms-Exch-SMTP-Accept-Any-Recipient for NT AUTHORITY\\ANONYMOUS LOGON)' },
 };

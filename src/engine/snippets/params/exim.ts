@@ -9,6 +9,9 @@ const SPEC = 'doc/doc-docbook/spec.xfpt @ exim-4.92';
 
 export const EXIM_OPTIONS: ParamTable = {
   // main section
+  tls_advertise_hosts: { default: '*', source: `${SPEC}, .option tls_advertise_hosts main "host list&!!" *` },
+  tls_certificate: { default: 'unset', source: `${SPEC}, .option tls_certificate main string list&!! unset` },
+  tls_privatekey: { default: 'unset', source: `${SPEC}, .option tls_privatekey main string list&!! unset` },
   smtp_accept_max: { default: '20', source: `${SPEC}, .option smtp_accept_max main integer 20` },
   smtp_accept_max_per_host: { default: 'unset', source: `${SPEC}, .option smtp_accept_max_per_host main string&!! unset` },
   smtp_accept_reserve: { default: '0', source: `${SPEC}, .option smtp_accept_reserve main integer 0` },
@@ -35,6 +38,9 @@ export const EXIM_OPTIONS: ParamTable = {
   serialize_hosts: { default: 'unset', source: `${SPEC}, .option serialize_hosts smtp "host list&!!" unset` },
   hosts_require_tls: { default: 'unset', source: `${SPEC}, .option hosts_require_tls smtp "host list&!!" unset` },
   tls_tempfail_tryclear: { default: 'true', source: `${SPEC}, .option tls_tempfail_tryclear smtp boolean true` },
+  message_size_limit: { default: '50M', source: 'exim4 -bP message_size_limit of the Debian 4.96 binary (exim4-daemon-light_4.96-15+deb12u10) = 50M; spec.xfpt @ exim-4.96 .option message_size_limit main string&!! 50M (project domain notes)' },
   // ACL condition
   ratelimit: { source: `${SPEC}, section "Rate limiting incoming messages"; src/src/acl.c @ exim-4.92 acl_ratelimit()` },
+  // named host list used by the default RCPT ACL (relay-access)
+  'hostlist relay_from_hosts': { default: 'localhost (127.0.0.1, configure.default)', source: 'src/src/configure.default (hostlist relay_from_hosts = localhost; acl_check_rcpt accept hosts = +relay_from_hosts); Debian exim4-config 4.96 MAIN_RELAY_NETS / dc_relay_nets' },
 };

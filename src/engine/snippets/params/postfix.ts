@@ -71,6 +71,8 @@ export const POSTFIX_PARAMS: ParamTable = {
   // queue
   queue_minfree: { default: '0', source: `${PROTO}, queue_minfree` },
   message_size_limit: { default: '10240000', source: `${PROTO}, message_size_limit` },
+  mailbox_size_limit: { default: '51200000', source: `${PROTO}, mailbox_size_limit ("must not be smaller than the message size limit"); src/local/local.c msg_fatal @ v3.8.20` },
+  virtual_mailbox_limit: { default: '51200000', source: `${PROTO}, virtual_mailbox_limit; src/virtual/virtual.c msg_fatal @ v3.8.20` },
   queue_directory: { default: '/var/spool/postfix', source: `${PROTO}, queue_directory (Debian value)` },
   // outbound delivery
   transport_maps: { default: '', source: `${PROTO}, transport_maps` },
@@ -84,6 +86,33 @@ export const POSTFIX_PARAMS: ParamTable = {
   smtp_connection_reuse_time_limit: { since: '2.3', default: '300s', source: `${PROTO}, smtp_connection_reuse_time_limit` },
   smtp_tls_security_level: { since: '2.3', default: [{ value: '' }, { since: '3.11', value: 'may' }], source: `${PROTO}, smtp_tls_security_level` },
   smtp_tls_policy_maps: { since: '2.3', default: '', source: `${PROTO}, smtp_tls_policy_maps` },
+  // relay control and SMTP AUTH (relay-access)
+  mynetworks: { default: 'from mynetworks_style (host since 3.0, subnet before)', source: `${PROTO}, mynetworks / mynetworks_style; postconf.5 of 3.7.11 ("Postfix >= 3.0: host, Postfix < 3.0: subnet")` },
+  smtpd_relay_restrictions: { since: '2.10', default: 'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination', source: `${PROTO}, smtpd_relay_restrictions (2.10; default with compatibility_level >= 1, postconf -d of 3.7.11)` },
+  smtpd_sasl_auth_enable: { default: 'no', source: `${PROTO}, smtpd_sasl_auth_enable; postconf -d of 3.7.11` },
+  smtpd_sasl_type: { default: 'cyrus', source: `${PROTO}, smtpd_sasl_type` },
+  smtpd_sasl_path: { default: 'smtpd', source: `${PROTO}, smtpd_sasl_path` },
+  smtpd_tls_security_level: { since: '2.3', default: '', source: `${PROTO}, smtpd_tls_security_level; DEF_SMTPD_TLS_LEVEL "" in src/global/mail_params.h @ v3.11.0` },
+  smtpd_tls_chain_files: { since: '3.4', default: '', source: `${PROTO}, smtpd_tls_chain_files ("available in Postfix 3.4 and later", also checked @ v3.4.0)` },
+  smtpd_tls_cert_file: { since: '2.2', default: '', source: `${PROTO}, smtpd_tls_cert_file` },
+  smtpd_tls_key_file: { since: '2.2', default: '$smtpd_tls_cert_file', source: `${PROTO}, smtpd_tls_key_file` },
+  smtpd_tls_auth_only: { since: '2.2', default: 'no', source: `${PROTO}, smtpd_tls_auth_only; postconf -d of 3.7.11` },
+  // recipient tables (recipient-maps-check); defaults from postconf -d of 3.7.11
+  mydestination: { default: '$myhostname, localhost.$mydomain, localhost', source: `${PROTO}, mydestination` },
+  local_recipient_maps: { default: 'proxy:unix:passwd.byname $alias_maps', source: `${PROTO}, local_recipient_maps; LOCAL_RECIPIENT_README ("As of Postfix version 2.0 … rejects mail for unknown recipients")` },
+  virtual_mailbox_domains: { default: '$virtual_mailbox_maps', source: `${PROTO}, virtual_mailbox_domains` },
+  virtual_mailbox_maps: { default: '', source: `${PROTO}, virtual_mailbox_maps` },
+  virtual_alias_domains: { default: '$virtual_alias_maps', source: `${PROTO}, virtual_alias_domains` },
+  virtual_alias_maps: { since: '2.0', default: '$virtual_maps', source: `${PROTO}, virtual_alias_maps ("available in Postfix 2.0 and later")` },
+  relay_domains: { default: '${{$compatibility_level} <level {2} ? {$mydestination} : {}}', source: `${PROTO}, relay_domains (empty default with compatibility_level >= 2)` },
+  relay_recipient_maps: { since: '2.0', default: '', source: `${PROTO}, relay_recipient_maps ("available in Postfix 2.0 and later")` },
+  unknown_local_recipient_reject_code: { since: '2.0', default: '550', source: `${PROTO}, unknown_local_recipient_reject_code ("available in Postfix 2.0 and later")` },
+  // DNS blocklists (reject_rbl_client, postscreen DNSBL test)
+  smtpd_recipient_restrictions: { default: '', source: `${PROTO}, smtpd_recipient_restrictions (empty in postconf -d of 3.7.11)` },
+  maps_rbl_reject_code: { default: '554', source: `${PROTO}, maps_rbl_reject_code` },
+  postscreen_dnsbl_sites: { since: '2.8', default: '', source: `${PROTO}, postscreen_dnsbl_sites` },
+  postscreen_dnsbl_threshold: { since: '2.8', default: '1', source: `${PROTO}, postscreen_dnsbl_threshold` },
+  postscreen_dnsbl_action: { since: '2.8', default: 'ignore', source: `${PROTO}, postscreen_dnsbl_action` },
 };
 
 /** Command-line and syntax features (not main.cf parameters). */
@@ -96,4 +125,5 @@ export const POSTFIX_FEATURES: ParamTable = {
   'milter_default_action=shutdown': { since: '3.11', source: `${PROTO}, milter_default_action ("shutdown ... Available in Postfix 3.11 and later")` },
   'stress-dependent defaults': { since: '2.6', source: `${PROTO}, smtpd_timeout ("With Postfix 2.5 and earlier ... always ... 300s")` },
   postscreen: { since: '2.8', source: `${PROTO}, postscreen_* ("available in Postfix 2.8")` },
+  'rbl reply filter ranges': { since: '2.8', source: `${PROTO}, reject_rbl_client rbl_domain=d.d.d.d ("number..number ranges (Postfix version 2.8 and later)")` },
 };

@@ -33,4 +33,9 @@ export const SENDMAIL_OPTIONS: ParamTable = {
   'FEATURE(queuegroup)': { source: `${README}, queuegroup (QGRP: access entries)` },
   QUEUE_GROUP: { source: `${README}, QUEUE GROUP DEFINITIONS; op.txt "Queue Group Declaration" (Path, Runners, Jobs, recipients, Interval)` },
   INPUT_MAIL_FILTER: { source: `${README}, "+ MAIL FILTER +"; op.txt 5.11 "X -- Mail Filter (Milter) Definitions" (F=T, T=C:;S:;R:;E:)` },
+  confMAX_MESSAGE_SIZE: { default: 'infinite', source: `${README}, confMAX_MESSAGE_SIZE MaxMessageSize` },
+  confSERVER_CERT: { default: 'undefined', source: `${README}, confSERVER_CERT ServerCertFile` },
+  confSERVER_KEY: { default: 'undefined', source: `${README}, confSERVER_KEY ServerKeyFile` },
+  confCACERT: { default: 'undefined', source: `${README}, confCACERT CACertFile` },
+  confCACERT_PATH: { default: 'undefined', source: `${README}, confCACERT_PATH CACertPath` },
 };

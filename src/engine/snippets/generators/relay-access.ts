@@ -19,8 +19,8 @@ const C = {
     '通过 Dovecot 做 SMTP AUTH（套接字为队列目录下的 private/auth）；只在 submission 服务上启用：',
   ),
   pfMaster: lt(
-    'The submission service must exist in master.cf (uncomment it first); these set its -o options:',
-    'master.cf 中必须已有 submission 服务（先取消注释）；下面几行设置它的 -o 选项：',
+    'Create the submission service in master.cf if it is missing, then set its -o options:',
+    '如果 master.cf 中还没有 submission 服务就先创建，然后设置它的 -o 选项：',
   ),
   pfTest: lt('Test from the trusted client (relays) and from elsewhere (still refused):', '分别从受信任客户端（应能转发）和其他地方（仍应被拒）测试：'),
   exMain: lt(
@@ -61,6 +61,7 @@ function postfix(ctx: SnippetContext): SnippetDraft {
     postconfE(g, 'smtpd_sasl_type', 'dovecot'),
     postconfE(g, 'smtpd_sasl_path', 'private/auth'),
     master ? comment(s, ctx, C.pfMaster) : null,
+    master ? `postconf -M submission/inet 2>/dev/null | grep -q . || postconf -M ${shq('submission/inet=submission inet n - y - - smtpd')}` : null,
     master && g.has('smtpd_sasl_auth_enable') ? `postconf -P ${shq('submission/inet/smtpd_sasl_auth_enable=yes')}` : null,
     master && g.has('smtpd_tls_auth_only') ? `postconf -P ${shq('submission/inet/smtpd_tls_auth_only=yes')}` : null,
     master && g.has('smtpd_relay_restrictions') ? `postconf -P ${shq('submission/inet/smtpd_relay_restrictions=permit_sasl_authenticated,reject')}` : null,

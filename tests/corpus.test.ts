@@ -36,7 +36,7 @@ const FLOORS = {
   entry: 0.94,
   reason: 0.93,
   code: 0.9,
-  enhanced: 0.89,
+  enhanced: 0.93,
   source: 0.91,
 } as const;
 

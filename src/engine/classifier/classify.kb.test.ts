@@ -156,3 +156,14 @@ describe('replies folded by the sending MTA', () => {
     expect(best?.enhanced).toBe('4.7.32');
   });
 });
+
+describe('enhanced codes past a signature that stops at the basic code', () => {
+  it('reads 4.3.2 from the reply a sending Postfix quotes', () => {
+    const kbResult = bundledKb();
+    if (!kbResult.ok) throw new Error('kb invalid');
+    const line = 'Nov 25 10:41:07 relay2 postfix/smtp[30117]: 3F9D1C0E55: to=<billing@example.com>, relay=mx2.example.com[192.0.2.77]:25, delay=0.62, delays=0.02/0/0.6/0, dsn=4.3.2, status=deferred (host mx2.example.com[192.0.2.77] refused to talk to me: 421 4.3.2 Service not available, closing transmission channel)';
+    const f = classify(kbResult.kb, line).findings.find((x) => x.cause === 'postfix-sender-site-deferred');
+    expect(f?.code).toBe(421);
+    expect(f?.enhanced).toBe('4.3.2');
+  });
+});

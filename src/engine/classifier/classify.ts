@@ -98,7 +98,11 @@ function findingOf(hit: Hit, global: Hints): Finding {
   const check = emitterCheck(cs.emitter, hinted);
   const reply = findReply(hit.matched) ?? hit.reply;
   const code = sig.code ?? reply?.code;
-  const enhanced = hit.captures.enhanced ?? sig.enhanced ?? (reply !== undefined && reply.code === code ? reply.enhanced : undefined);
+  // A signature may stop right after the basic code ("… said: 421 "): read the enhanced code from the
+  // reply that continues past the match.
+  const fromMatch = reply !== undefined && reply.code === code ? reply.enhanced : undefined;
+  const rest = fromMatch === undefined && code !== undefined ? findReply(hit.text.slice(Math.max(0, hit.text.indexOf(hit.matched)))) : undefined;
+  const enhanced = hit.captures.enhanced ?? sig.enhanced ?? fromMatch ?? (rest !== undefined && rest.code === code ? rest.enhanced : undefined);
   return {
     entry: cs.entry.id,
     cause: sig.cause,

@@ -23,7 +23,7 @@ export function BrowsePage({ query, onQuery }: { query: string; onQuery: (q: str
       <input
         id={inputId}
         type="search"
-        className="text-input"
+        className="search-input"
         value={query}
         placeholder={t('index.search-placeholder')}
         aria-describedby={`${inputId}-count`}
@@ -37,7 +37,11 @@ export function BrowsePage({ query, onQuery }: { query: string; onQuery: (q: str
           <li key={entry.id}>
             <a href={browseHash({ kind: 'entry', id: entry.id })}>{localized(entry.title, lang)}</a>
             <p className="muted">
-              {t('index.codes')}: {[...entry.codes.map(String), ...entry.enhanced].join(' · ')} — {t('index.causes', { count: entry.causes.length })} — {t('index.reason')}: {tc(REASON_TEXT[entry.reason])}
+              {t('index.meta', {
+                codes: [...entry.codes.map(String), ...entry.enhanced].join(' · '),
+                causes: t('index.causes', { count: entry.causes.length }),
+                reason: tc(REASON_TEXT[entry.reason]),
+              })}
             </p>
           </li>
         ))}

@@ -41,7 +41,7 @@ export function EntryPage({ id, onOpenWizard }: { id: string; onOpenWizard: (id:
           <li key={c.id}>
             <strong>{localized(c.title, lang)}</strong> <span className="muted">({tc(REASON_TEXT[c.reason])})</span>
             <p className="muted">
-              {t('entry.emitted-by')}: {[...new Set(c.emitters.map((e) => productName(e.product)))].join(', ')}
+              {t('entry.emitted-by', { names: [...new Set(c.emitters.map((e) => productName(e.product)))].join(lang === 'zh' ? '、' : ', ') })}
             </p>
             <details>
               <summary>{t('entry.texts')}</summary>

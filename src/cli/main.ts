@@ -17,6 +17,7 @@ import {
   type Entry, type Finding, type Kb, type Lang, type SnippetParams, type WalkState,
 } from '../engine/index.ts';
 import { bundledKb } from '../kb-data/kb.ts';
+import { interpolate } from '../report/labels.ts';
 import { renderDiagnosisMarkdown } from '../report/markdown.ts';
 
 type CliKey = keyof typeof en;
@@ -38,11 +39,11 @@ function pickLang(value: string | undefined, env: CliIo['env']): Lang {
     return envLang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   }
   if (value === 'en' || value === 'zh') return value;
-  throw new UsageError(TABLES.en['bad-lang'].replace('{{lang}}', value));
+  throw new UsageError(interpolate(TABLES.en['bad-lang'], { lang: value }));
 }
 
 function label(lang: Lang, key: CliKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return TABLES[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return interpolate(TABLES[lang][key], params);
 }
 
 function toJson(value: unknown): string {

@@ -6,8 +6,13 @@ import type { Lang } from '../engine/snippets/types.ts';
 export type ReportKey = keyof typeof en;
 const TABLES: Record<Lang, Record<ReportKey, string>> = { en, zh };
 
+/** Fills `{{name}}` placeholders; a missing value becomes empty. Shared with the CLI's own labels. */
+export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
 export function reportLabel(lang: Lang, key: ReportKey, params: Readonly<Record<string, string>> = {}): string {
-  return TABLES[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+  return interpolate(TABLES[lang][key], params);
 }
 
 export function percent(value: number): string {

@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { classify } from '../src/engine/classifier/classify.ts';
 import { redact } from '../src/engine/classifier/redact.ts';
 import type { Finding } from '../src/engine/classifier/types.ts';
-import { loadKb, type Kb } from '../src/engine/kb/load-kb.ts';
-import { bundledRawEntries } from '../src/kb-data/bundled.ts';
+import type { Kb } from '../src/engine/kb/load-kb.ts';
+import { composeAndLoad } from '../src/kb-data/compose-kb.ts';
 import { ENTRY_FILES } from '../src/kb-data/entries.generated.ts';
 import { bundledKb } from '../src/kb-data/kb.ts';
 
@@ -123,16 +123,10 @@ function emptyTally(): Tally {
 export function evalKb(): { kb: Kb; skipped: string[] } | { kb: undefined; errors: string[] } {
   const full = bundledKb();
   if (full.ok) return { kb: full.kb, skipped: [] };
-  const headId = (f: (typeof ENTRY_FILES)[number]): string[] => (typeof f.head === 'object' && f.head !== null && 'id' in f.head && typeof f.head.id === 'string' ? [f.head.id] : []);
-  const idsExcept = (slugs: readonly string[]): Set<string> => new Set(ENTRY_FILES.filter((f) => !slugs.includes(f.slug)).flatMap(headId));
   const good: string[] = [];
   const skipped: string[] = [];
-  for (const { slug } of ENTRY_FILES) {
-    const { entries, problems } = bundledRawEntries((s) => s === slug);
-    const ok = problems.length === 0 && loadKb(entries, { otherEntryIds: idsExcept([slug]) }).ok;
-    (ok ? good : skipped).push(slug);
-  }
-  const partial = loadKb(bundledRawEntries((s) => good.includes(s)).entries, { otherEntryIds: idsExcept(good) });
+  for (const { slug } of ENTRY_FILES) (composeAndLoad(ENTRY_FILES, (s) => s === slug).ok ? good : skipped).push(slug);
+  const partial = composeAndLoad(ENTRY_FILES, (s) => good.includes(s));
   return partial.ok ? { kb: partial.kb, skipped } : { kb: undefined, errors: full.errors };
 }
 

@@ -4,28 +4,22 @@
  * tests bundle the same entries. Run `npm run -s kb:index` after adding an entry or a part;
  * a test fails when the generated file is stale.
  */
-import { readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { listEntryPaths } from './kb-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED = join(root, 'src/kb-data/entries.generated.ts');
 
 export function renderIndex(): string {
-  const entriesDir = join(root, 'kb/entries');
-  const slugs = readdirSync(entriesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(entriesDir, d.name, 'entry.json')))
-    .map((d) => d.name)
-    .sort();
   const imports: string[] = [];
   const specs: string[] = [];
-  slugs.forEach((slug, i) => {
+  listEntryPaths().forEach(({ slug, parts }, i) => {
     imports.push(`import e${i} from '../../kb/entries/${slug}/entry.json';`);
-    const partsDir = join(entriesDir, slug, 'parts');
-    const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith('.json')).sort() : [];
     const partRefs = parts.map((file, j) => {
-      imports.push(`import e${i}p${j} from '../../kb/entries/${slug}/parts/${file}';`);
-      return `{ name: '${file.replace(/\.json$/, '')}', data: e${i}p${j} }`;
+      imports.push(`import e${i}p${j} from '../../kb/entries/${slug}/${file}';`);
+      return `{ name: '${file.replace(/^parts\//, '').replace(/\.json$/, '')}', data: e${i}p${j} }`;
     });
     specs.push(`  { slug: '${slug}', head: e${i}, parts: [${partRefs.join(', ')}] },`);
   });

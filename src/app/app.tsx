@@ -4,6 +4,7 @@ import { BrowsePage } from '@/features/browse/components/browse-page.tsx';
 import { EntryPage } from '@/features/browse/components/entry-page.tsx';
 import { BROWSE_ROUTE, browseHash, parseBrowseHash, type BrowseRoute } from '@/features/browse/route.ts';
 import { useTranslation } from 'react-i18next';
+import { EntryGate } from '@/components/entry-gate.tsx';
 import { FeatureBoundary } from '@/components/error-boundary.tsx';
 import { KbErrorPage } from '@/features/kb-error/kb-error-page.tsx';
 import { PasteStep } from '@/features/log-paste/components/paste-step.tsx';
@@ -14,7 +15,7 @@ import { RoleStep } from '@/features/wizard/components/role-step.tsx';
 import { SoftwareStep } from '@/features/wizard/components/software-step.tsx';
 import { StepIndicator } from '@/features/wizard/components/step-indicator.tsx';
 import { langTag } from '@/i18n/lang.ts';
-import { useCurrentEntry } from '@/store/kb-context.tsx';
+import { useEntryState } from '@/store/kb-context.tsx';
 import { useAppStore } from '@/store/store-context.tsx';
 import type { AppContext } from './create-app.ts';
 import { Notices } from './notices.tsx';
@@ -32,9 +33,12 @@ function Loading() {
 
 function Wizard() {
   const step = useAppStore((s) => s.step);
-  const entry = useCurrentEntry();
-  // A saved or linked step whose entry is unknown starts at the paste step.
-  const current = entry ? step : 'paste';
+  const entryId = useAppStore((s) => s.entryId);
+  const entryState = useEntryState(entryId);
+  // A saved or linked step whose entry is unknown starts at the paste step; one whose entry is still
+  // loading (its own chunk) waits for it.
+  const waiting = step !== 'paste' && (entryState.status === 'idle' || entryState.status === 'loading' || entryState.status === 'error');
+  const current = entryState.status === 'ready' ? step : 'paste';
   const withPath = current === 'questions' || current === 'diagnosis';
   useEffect(() => {
     if (current !== 'paste') void loadDiagnosis();
@@ -46,7 +50,10 @@ function Wizard() {
       </FeatureBoundary>
       <div className={withPath ? 'layout layout-with-path' : 'layout'}>
         <div className="main-column">
-          {current === 'paste' && (
+          {waiting && entryId !== null && (
+            <EntryGate id={entryId} fallback={null}>{() => null}</EntryGate>
+          )}
+          {!waiting && current === 'paste' && (
             <FeatureBoundary>
               <PasteStep />
             </FeatureBoundary>
@@ -130,7 +137,7 @@ function Shell({ context, manageDocument }: { context: AppContext; manageDocumen
 
   useEffect(() => {
     if (!manageDocument || !context.kb.ok) return;
-    return startUrlSync(context.store, context.kb.kb, window);
+    return startUrlSync(context.store, context.kb.source, window);
   }, [manageDocument, context]);
 
   return (

@@ -4,20 +4,25 @@
  */
 import type { i18n as I18n } from 'i18next';
 import type { LoadResult } from '@/engine/index.ts';
+import { kbSourceFromKb, type KbSource } from '@/store/kb-source.ts';
 import { createI18n } from '@/i18n/create-i18n.ts';
 import type { Lang } from '@/i18n/lang.ts';
 import { createAppStore, type AppStore } from '@/store/create-app-store.ts';
 import type { StorageBackend } from '@/store/safe-storage.ts';
 import { applySharedHash } from './url-sync.ts';
 
+/** The knowledge base an app runs on, or why there is none. */
+export type AppKb = { readonly ok: true; readonly source: KbSource } | { readonly ok: false; readonly errors: readonly string[] };
+
 export interface AppContext {
   readonly store: AppStore;
   readonly i18n: I18n;
-  readonly kb: LoadResult;
+  readonly kb: AppKb;
 }
 
 export interface AppContextOptions {
-  readonly kb: LoadResult;
+  /** A source (the browser build's lazily loaded entries), or a whole knowledge base in memory. */
+  readonly kb: AppKb | LoadResult;
   /** Used when nothing is saved yet. */
   readonly initialLang: Lang;
   readonly storage: StorageBackend | null;
@@ -27,13 +32,14 @@ export interface AppContextOptions {
 
 export function createAppContext(options: AppContextOptions): AppContext {
   const store = createAppStore({ initialLang: options.initialLang, storage: options.storage });
-  if (options.kb.ok && options.hash !== undefined) applySharedHash(store, options.kb.kb, options.hash);
+  const kb: AppKb = 'kb' in options.kb ? { ok: true, source: kbSourceFromKb(options.kb.kb) } : options.kb;
+  if (kb.ok && options.hash !== undefined) applySharedHash(store, kb.source, options.hash);
   const i18n = createI18n(store.getState().lang);
   // The store owns the choice; the i18n instance follows it (both live and die with this context).
   store.subscribe((state, prev) => {
     if (state.lang !== prev.lang) void i18n.changeLanguage(state.lang);
   });
-  return { store, i18n, kb: options.kb };
+  return { store, i18n, kb };
 }
 
 /** localStorage when the browser lets us use it; reading the property itself throws in some sandboxes. */

@@ -1,21 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { LoadResult } from '@/engine/index.ts';
 import '@/styles/app.css';
+import { lazyKbSource } from '@/store/kb-source.ts';
 import { App } from './app.tsx';
-import { browserStorage, createAppContext } from './create-app.ts';
+import { browserStorage, createAppContext, type AppKb } from './create-app.ts';
 import { detectLanguage } from './detect-language.ts';
 
 /**
- * The knowledge base is its own chunk: the app shell (React, i18n, wizard) does not wait for it to
- * download, and a content update does not invalidate the cached shell (nor the reverse).
+ * The knowledge base's index is its own chunk (the shell does not wait for it to download, and a
+ * content update does not invalidate the cached shell); each entry is a further chunk, fetched when
+ * the user opens it. The build validated every entry (scripts/vite-plugin-kb.ts).
  */
-async function loadKb(): Promise<LoadResult> {
+async function loadKb(): Promise<AppKb> {
   try {
-    const { bundledKb } = await import('@/kb-data/kb.ts');
-    return bundledKb();
+    const { KB, ENTRY_LOADERS } = await import('virtual:kb-index');
+    return KB.ok ? { ok: true, source: lazyKbSource(KB.index, ENTRY_LOADERS) } : KB;
   } catch (err) {
-    // bundledKb reports problems as data; a throw (or a failed chunk) is shown on the error page, never a blank one.
+    // A failed chunk is shown on the error page, never a blank one.
     return { ok: false, errors: [err instanceof Error ? err.message : String(err)] };
   }
 }

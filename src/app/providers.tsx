@@ -7,7 +7,7 @@ import { StoreProvider } from '@/store/store-context.tsx';
 import type { AppContext } from './create-app.ts';
 
 export function AppProviders({ context, children }: { context: AppContext; children: ReactNode }) {
-  const inner = context.kb.ok ? <KbProvider kb={context.kb.kb}>{children}</KbProvider> : children;
+  const inner = context.kb.ok ? <KbProvider source={context.kb.source}>{children}</KbProvider> : children;
   return (
     <I18nextProvider i18n={context.i18n}>
       <StoreProvider store={context.store}>

@@ -3,16 +3,16 @@
  * a share link opened in this tab. Only the app shell does this; an embedded widget leaves the host's
  * URL alone.
  */
-import { findEntry, type Kb } from '@/engine/index.ts';
+import type { KbSource } from '@/store/kb-source.ts';
 import type { AppStore } from '@/store/create-app-store.ts';
 import { parseShareHash, shareHash } from '@/store/share-link.ts';
 import { parseBrowseHash } from '@/features/browse/route.ts';
 
 /** Restores the diagnosis in `hash`, if it holds one. Returns whether it did. */
-export function applySharedHash(store: AppStore, kb: Kb, hash: string): boolean {
+export function applySharedHash(store: AppStore, kb: KbSource, hash: string): boolean {
   const parsed = parseShareHash(hash);
   if (parsed.kind === 'none') return false;
-  if (parsed.kind === 'invalid' || !findEntry(kb, parsed.shared.entryId)) {
+  if (parsed.kind === 'invalid' || !kb.summary(parsed.shared.entryId)) {
     store.getState().pushNotice('link-invalid');
     return false;
   }
@@ -20,7 +20,7 @@ export function applySharedHash(store: AppStore, kb: Kb, hash: string): boolean 
   return true;
 }
 
-export function startUrlSync(store: AppStore, kb: Kb, win: Window): () => void {
+export function startUrlSync(store: AppStore, kb: KbSource, win: Window): () => void {
   const write = () => {
     // The browse pages own the hash while they are shown.
     if (parseBrowseHash(win.location.hash)) return;

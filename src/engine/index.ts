@@ -2,6 +2,7 @@
 export { KB_SCHEMA_VERSION, type Entry, type Cause, type Signature, type Tree, type TreeNode, type QuestionNode, type LeafNode, type Workaround, type DeadEnd, type Source, type Figure, type LocalizedText, type Compatibility, type EmittedText } from './kb/schema.ts';
 export { loadKb, loadKbOrThrow, findEntry, type Kb, type LoadResult } from './kb/load-kb.ts';
 export { composeEntry } from './kb/compose.ts';
+export { summarizeEntry, summarizeKb, findSummary, type EntrySummary, type KbIndex, type ClassifiableEntry, type ClassifiableKb, type TreeShape } from './kb/summary.ts';
 export { REASONS, normalizeReason, type Reason } from './reasons.ts';
 export { PRODUCTS, PRODUCT_IDS, ROLES, productInfo, isProductId, isRole, type ProductId, type ProductInfo, type Role } from './products.ts';
 export { satisfies, parseVersion, compareVersions, parseRange } from './version.ts';

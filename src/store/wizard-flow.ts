@@ -32,10 +32,15 @@ export function wizardFacts(role: Role | undefined): readonly string[] {
   return role === 'app-sender' || role === 'emitting-server' ? ['role', 'product', 'version', 'emitter'] : ['role', 'product', 'version'];
 }
 
+/** The step after the paste step: it depends on the walk only, so it needs no loaded entry. */
+export function stepAfterPaste(walk: WalkState): WizardStep {
+  return roleOf(walk) === undefined ? 'role' : 'software';
+}
+
 export function stepAfter(step: WizardStep, tree: Tree, walk: WalkState): WizardStep {
   switch (step) {
     case 'paste':
-      return roleOf(walk) === undefined ? 'role' : 'software';
+      return stepAfterPaste(walk);
     case 'role':
       return 'software';
     case 'software':

@@ -8,15 +8,15 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LoadResult } from '@/engine/index.ts';
 import { App } from '@/app/app.tsx';
-import { createAppContext } from '@/app/create-app.ts';
+import { createAppContext, type AppKb } from '@/app/create-app.ts';
 import { detectLanguage } from '@/app/detect-language.ts';
 import { AppProviders } from '@/app/providers.tsx';
 import type { StorageBackend } from '@/store/safe-storage.ts';
 import { testKbResult } from './fixtures/test-kb.ts';
 
 export interface RenderAppOptions {
-  /** Defaults to the fixture knowledge base. */
-  readonly kb?: LoadResult;
+  /** Defaults to the fixture knowledge base, every entry loaded; pass an `AppKb` with a lazy source to test loading. */
+  readonly kb?: LoadResult | AppKb;
   /** navigator.languages as the app shell would see them; defaults to ['en-US']. */
   readonly languages?: readonly string[];
   /** Defaults to jsdom's localStorage (shared by "reloads" within a test). */

@@ -11,6 +11,7 @@ import { bundledKb } from '@/kb-data/kb.ts';
 import { classify } from './classify.ts';
 import { compileKb, markLiterals } from './compile.ts';
 import { factsForFinding } from './facts.ts';
+import { examplesOf } from '@/testing/examples-of.ts';
 import { fillPlaceholders as fill, unknownPlaceholders } from '@/testing/fill-placeholders.ts';
 
 const loaded = bundledKb();
@@ -109,7 +110,7 @@ describe('signature examples', () => {
     let gen = 0;
     const hidden: string[] = [];
     for (const cs of compiled.signatures) {
-      for (const ex of cs.sig.examples) {
+      for (const ex of examplesOf(requireKb(), cs)) {
         gen++;
         markLiterals(compiled, ex, stamp, gen);
         if (cs.literal !== undefined && stamp[cs.index] !== gen) hidden.push(`${cs.sig.id}: ${ex}`);

@@ -11,7 +11,7 @@
  * Callers redact first (`redact.ts`) and check the input (`input.ts`); `classify` itself accepts
  * any string.
  */
-import type { Kb } from '../kb/load-kb.ts';
+import type { ClassifiableKb as Kb } from '../kb/summary.ts';
 import { candidatesForCode, commonReason, compileKb, markLiterals, type CompiledEntry, type CompiledSignature } from './compile.ts';
 import { HintCollector, hintFacts, hintsForLine, type LineHints } from './hints.ts';
 import { codeConfidence, compareFindings, emitterCheck, signatureConfidence } from './rank.ts';

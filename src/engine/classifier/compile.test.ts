@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { examplesOf } from '@/testing/examples-of.ts';
 import { fixtureKb } from '@/testing/fixtures/classifier/fixture-kb.ts';
 import { candidatesForCode, compileKb, markLiterals, requiredLiteral } from './compile.ts';
 
@@ -45,7 +46,7 @@ describe('requiredLiteral', () => {
     const stamp = new Uint32Array(compiled.signatures.length);
     let gen = 0;
     for (const cs of compiled.signatures) {
-      for (const ex of cs.sig.examples) {
+      for (const ex of examplesOf(fixtureKb(), cs)) {
         gen++;
         markLiterals(compiled, ex, stamp, gen);
         expect(cs.literal === undefined || stamp[cs.index] === gen, `${cs.sig.id}: ${ex}`).toBe(true);

@@ -4,8 +4,7 @@
  * the few signatures worth running), and an index of the reply codes each cause's emitted texts use
  * (for findings built from a code alone).
  */
-import type { Kb } from '../kb/load-kb.ts';
-import type { Entry, Signature } from '../kb/schema.ts';
+import type { ClassifiableEntry as Entry, ClassifiableKb as Kb, SignatureSummary as Signature } from '../kb/summary.ts';
 import { isProductId, type ProductId } from '../products.ts';
 import type { Reason } from '../reasons.ts';
 import { findReply } from './reply.ts';

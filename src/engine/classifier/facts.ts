@@ -2,13 +2,13 @@
  * The decision-tree facts a finding answers, so that the wizard and the CLI never ask a question
  * the paste already settled.
  */
-import type { Entry, Tree } from '../kb/schema.ts';
+import type { ClassifiableEntry, TreeShape } from '../kb/summary.ts';
 import { pathsToCause } from '../walker/tree-check.ts';
 import type { Finding } from './types.ts';
 
-const pathMemo = new WeakMap<Tree, Map<string, ReadonlyArray<Readonly<Record<string, string>>>>>();
+const pathMemo = new WeakMap<TreeShape, Map<string, ReadonlyArray<Readonly<Record<string, string>>>>>();
 
-function paths(tree: Tree, cause: string): ReadonlyArray<Readonly<Record<string, string>>> {
+function paths(tree: TreeShape, cause: string): ReadonlyArray<Readonly<Record<string, string>>> {
   let byCause = pathMemo.get(tree);
   if (!byCause) {
     byCause = new Map();
@@ -50,7 +50,7 @@ function common(list: ReadonlyArray<Readonly<Record<string, string>>>): Record<s
  *    those common to every agreeing path. When no path agrees (a hint contradicts the proven
  *    cause), the paths win over the hints: the common facts of all paths to the cause override.
  */
-export function factsForFinding(entry: Entry, finding: Pick<Finding, 'cause' | 'signature' | 'facts'>): Record<string, string> {
+export function factsForFinding(entry: Pick<ClassifiableEntry, 'signatures' | 'tree'>, finding: Pick<Finding, 'cause' | 'signature' | 'facts'>): Record<string, string> {
   const known: Record<string, string> = { ...finding.facts };
   const sig = finding.signature !== undefined ? entry.signatures.find((s) => s.id === finding.signature) : undefined;
   if (sig) {

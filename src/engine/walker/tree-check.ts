@@ -1,4 +1,5 @@
 import type { Tree, TreeNode } from '../kb/schema.ts';
+import type { TreeShape } from '../kb/summary.ts';
 
 /** Problems found in a decision tree, each a readable sentence naming the node. */
 export function checkTree(tree: Tree, causeIds: ReadonlySet<string>): string[] {
@@ -82,7 +83,7 @@ export function causesReachable(tree: Tree, from: string): Set<string> {
  * Every root-to-leaf path to a cause, as the facts that lead there. A cause may have several paths
  * (e.g. reached from two emitters); the classifier uses them to pre-answer questions.
  */
-export function pathsToCause(tree: Tree, causeId: string): Array<Record<string, string>> {
+export function pathsToCause(tree: TreeShape, causeId: string): Array<Record<string, string>> {
   const byId = new Map(tree.nodes.map((n) => [n.id, n] as const));
   const out: Array<Record<string, string>> = [];
   const walk = (id: string, facts: Record<string, string>, depth: number): void => {

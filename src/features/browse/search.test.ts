@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { loadKbOrThrow } from '@/engine/index.ts';
+import { summarizeKb } from '@/engine/kb/summary.ts';
 import { miniEntry } from '@/testing/fixtures/mini-entry.ts';
 import { queryTerms, searchEntries } from './search.ts';
 import { browseHash, parseBrowseHash } from './route.ts';
@@ -13,7 +14,7 @@ function kb() {
     emitters: [{ product: 'gmail', texts: [{ reply: '550 5.1.1 The email account that you tried to reach does not exist', code: 550, enhanced: '5.1.1', sources: ['s1'] }] }],
   }));
   const b = { ...base, id: 'test/other', codes: [550], enhanced: ['5.1.1'], title: { en: 'User unknown', zh: '收件人不存在' }, summary: { en: 'No such user', zh: '没有这个用户' }, reason: 'userunknown', causes };
-  return loadKbOrThrow([a, b]);
+  return summarizeKb(loadKbOrThrow([a, b]));
 }
 
 describe('searchEntries', () => {

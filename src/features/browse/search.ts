@@ -3,7 +3,7 @@
  * title/summary/causes in either language, MTA or provider, reason, or an exact text the error carries.
  * Pure; no React.
  */
-import type { Entry, Kb } from '@/engine/index.ts';
+import type { EntrySummary as Entry, KbIndex as Kb } from '@/engine/kb/summary.ts';
 
 export interface SearchHit {
   readonly entry: Entry;

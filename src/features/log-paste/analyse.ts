@@ -1,5 +1,6 @@
 /** Turns a pasted text into what the store keeps: the redacted text, the ranked findings and the facts they settle. */
-import { classify, findEntry, type Finding, type Kb } from '@/engine/index.ts';
+import { classify, type Finding } from '@/engine/index.ts';
+import { findSummary, type KbIndex } from '@/engine/kb/summary.ts';
 import type { InputSummary } from '@/store/input-slice.ts';
 import { checkInput, factsForFinding, redact } from './classifier-api.ts';
 
@@ -17,23 +18,23 @@ export type AnalysisResult =
  * settles (a Postfix log line that matched no signature still says who the user is).
  */
 export function factsForChoice(
-  kb: Kb,
+  kb: KbIndex,
   finding: Finding | undefined,
   contextFacts: Readonly<Record<string, string>>,
   fallbackEntryId: string | null,
 ): { entryId: string | null; inferred: Record<string, string> } {
-  const entry = finding ? findEntry(kb, finding.entry) : undefined;
+  const entry = finding ? findSummary(kb, finding.entry) : undefined;
   if (!finding || !entry) return { entryId: fallbackEntryId, inferred: { ...contextFacts } };
   return { entryId: entry.id, inferred: factsForFinding(entry, finding) };
 }
 
 /** The findings of an already redacted text (used again after a reload: findings are not stored). */
-export function summarise(kb: Kb, redacted: string, chosen = 0): InputSummary {
+export function summarise(kb: KbIndex, redacted: string, chosen = 0): InputSummary {
   const { findings, lines, facts } = classify(kb, redacted);
   return { lines, findings: findings.slice(0, MAX_FINDINGS), facts, chosen };
 }
 
-export function analysePaste(kb: Kb, text: string, currentEntryId: string | null): AnalysisResult {
+export function analysePaste(kb: KbIndex, text: string, currentEntryId: string | null): AnalysisResult {
   if (text.trim() === '') return { kind: 'empty' };
   const check = checkInput(text);
   if (!check.ok) return check.code === 'INPUT_BINARY' ? { kind: 'refused', code: check.code } : { kind: 'refused', code: check.code, limit: check.limit };

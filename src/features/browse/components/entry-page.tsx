@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { findEntry } from '@/engine/index.ts';
+import type { Entry } from '@/engine/index.ts';
+import { findSummary } from '@/engine/kb/summary.ts';
+import { EntryGate } from '@/components/entry-gate.tsx';
 import { REASON_TEXT } from '@/i18n/engine-labels.ts';
 import { localized } from '@/i18n/lang.ts';
 import { useKb } from '@/store/kb-context.tsx';
@@ -10,18 +12,20 @@ import { productName } from '../product-name.ts';
 /** One entry's own page: what it is, its causes with the exact texts, versions, related entries. */
 export function EntryPage({ id, onOpenWizard }: { id: string; onOpenWizard: (id: string) => void }) {
   const { t } = useTranslation('browse');
+  const notFound = (
+    <section className="card">
+      <p>{t('entry.not-found', { id })}</p>
+      <a href={BROWSE_ROUTE}>{t('entry.back')}</a>
+    </section>
+  );
+  return <EntryGate id={id} fallback={notFound}>{(entry) => <EntryDetails entry={entry} onOpenWizard={onOpenWizard} />}</EntryGate>;
+}
+
+function EntryDetails({ entry, onOpenWizard }: { entry: Entry; onOpenWizard: (id: string) => void }) {
+  const { t } = useTranslation('browse');
   const { t: tc } = useTranslation('common');
   const kb = useKb();
   const lang = useAppStore((s) => s.lang);
-  const entry = findEntry(kb, id);
-  if (!entry) {
-    return (
-      <section className="card">
-        <p>{t('entry.not-found', { id })}</p>
-        <a href={BROWSE_ROUTE}>{t('entry.back')}</a>
-      </section>
-    );
-  }
   return (
     <article className="card entry-page" aria-labelledby="entry-heading">
       <p><a href={BROWSE_ROUTE}>{t('entry.back')}</a></p>
@@ -67,7 +71,7 @@ export function EntryPage({ id, onOpenWizard }: { id: string; onOpenWizard: (id:
           <h3>{t('entry.related-heading')}</h3>
           <ul>
             {entry.related.flatMap((r) => {
-              const other = findEntry(kb, r);
+              const other = findSummary(kb, r);
               return other ? [<li key={r}><a href={browseHash({ kind: 'entry', id: r })}>{localized(other.title, lang)}</a></li>] : [];
             })}
           </ul>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '@/engine/index.ts';
-import { findEntry } from '@/engine/index.ts';
+import { findSummary } from '@/engine/kb/summary.ts';
 import { CopyButton } from '@/components/copy-button.tsx';
 import { localized, type Lang } from '@/i18n/lang.ts';
 import { useKb } from '@/store/kb-context.tsx';
@@ -46,7 +46,7 @@ export function Offers({ diagnosis, lang }: { diagnosis: Diagnosis; lang: Lang }
   const navigate = useAppStore((s) => s.navigate);
   const walk = useAppStore((s) => s.walk);
   const offered = (diagnosis.resolution.leaf?.offer ?? []).flatMap((id) => {
-    const e = findEntry(kb, id);
+    const e = findSummary(kb, id);
     return e ? [e] : [];
   });
   if (offered.length === 0) return null;

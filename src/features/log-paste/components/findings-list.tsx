@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { findEntry, productInfo, type Finding, type Kb } from '@/engine/index.ts';
+import { productInfo, type Finding } from '@/engine/index.ts';
+import { findSummary, type KbIndex } from '@/engine/kb/summary.ts';
 import { REASON_TEXT } from '@/i18n/engine-labels.ts';
 import { formatNumber, formatPercent } from '@/i18n/format.ts';
 import { localized, type Lang } from '@/i18n/lang.ts';
 import type { InputSummary } from '@/store/input-slice.ts';
 
-function findingTitle(kb: Kb, f: Finding, lang: Lang): string | undefined {
-  const entry = findEntry(kb, f.entry);
+function findingTitle(kb: KbIndex, f: Finding, lang: Lang): string | undefined {
+  const entry = findSummary(kb, f.entry);
   const cause = f.cause === undefined ? undefined : entry?.causes.find((c) => c.id === f.cause);
   return cause ? localized(cause.title, lang) : entry ? localized(entry.title, lang) : undefined;
 }
 
-function candidateTitles(kb: Kb, f: Finding, lang: Lang): string[] {
-  const entry = findEntry(kb, f.entry);
+function candidateTitles(kb: KbIndex, f: Finding, lang: Lang): string[] {
+  const entry = findSummary(kb, f.entry);
   return f.candidates.flatMap((id) => {
     const cause = entry?.causes.find((c) => c.id === id);
     return cause ? [localized(cause.title, lang)] : [];
@@ -32,7 +33,7 @@ function MatchedText({ text, matched }: { text: string; matched: string | undefi
   );
 }
 
-export function FindingsList({ kb, summary, lang, onChoose }: { kb: Kb; summary: InputSummary; lang: Lang; onChoose: (index: number) => void }) {
+export function FindingsList({ kb, summary, lang, onChoose }: { kb: KbIndex; summary: InputSummary; lang: Lang; onChoose: (index: number) => void }) {
   const { t } = useTranslation('wizard');
   const { t: tc } = useTranslation('common');
   return (

@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findEntry } from '@/engine/index.ts';
 import { formatNumber } from '@/i18n/format.ts';
 import { localized } from '@/i18n/lang.ts';
-import { useKb } from '@/store/kb-context.tsx';
+import { useKbSource } from '@/store/kb-context.tsx';
 import { useAppStore } from '@/store/store-context.tsx';
-import { stepAfter } from '@/store/wizard-flow.ts';
+import { stepAfterPaste } from '@/store/wizard-flow.ts';
 import { useStepFocus } from '@/components/step-focus.tsx';
 import { analysePaste, factsForChoice, summarise, type AnalysisResult } from '../analyse.ts';
 import { FindingsList } from './findings-list.tsx';
@@ -14,7 +13,8 @@ type Status = { kind: 'idle'; redacted: number } | { kind: 'working' } | { kind:
 
 export function PasteStep() {
   const { t } = useTranslation('wizard');
-  const kb = useKb();
+  const source = useKbSource();
+  const kb = source.index;
   const lang = useAppStore((s) => s.lang);
   const entryId = useAppStore((s) => s.entryId);
   const paste = useAppStore((s) => s.paste);
@@ -56,14 +56,14 @@ export function PasteStep() {
   };
 
   const proceed = () => {
-    const chosenEntry = entryId === null ? undefined : findEntry(kb, entryId);
+    const chosenEntry = entryId === null ? undefined : source.summary(entryId);
     const entry = chosenEntry ?? single;
     if (!entry) {
       setStatus({ kind: 'need-entry' });
       return;
     }
     if (!chosenEntry) setEntry(entry.id);
-    navigate(stepAfter('paste', entry.tree, walk));
+    navigate(stepAfterPaste(walk));
   };
 
   const onChoose = (index: number) => {

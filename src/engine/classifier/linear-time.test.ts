@@ -1,16 +1,18 @@
 // @vitest-environment node
 /**
  * Every regex the classifier runs must take linear time on any input: the knowledge base's
- * signatures (read from the raw bundled entries, so a KB that does not validate yet is still
- * checked) and the classifier's own patterns (`patterns.ts`). recheck checks unanchored patterns
+ * signatures and the classifier's own patterns (`patterns.ts`). recheck checks unanchored patterns
  * in search mode, which is how `exec` runs them.
+ *
+ * recheck spends up to several seconds on a pattern, so proofs are recorded in
+ * tests/linear-proofs.json (a hash of each proved pattern, with the recheck version and parameters;
+ * `npm run -s linear:prove` adds new ones). A pattern whose hash is recorded is reported as proved;
+ * every other pattern — a new or edited signature — is proved here, and the test fails until it is.
  */
-import { check, checkSync, type Diagnostics } from 'recheck';
+import { readFileSync } from 'node:fs';
+import { checkSync, type Diagnostics } from 'recheck';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledRawEntries } from '@/kb-data/bundled.ts';
-import { CLASSIFIER_PATTERNS } from './patterns.ts';
-
-const PARAMS = { randomSeed: 20250303, timeout: 30_000 } as const;
+import { allPatterns, loadProofs, PROOF_PARAMS, proofKey, proveAll } from '../../../scripts/linear-proofs-lib.ts';
 
 function describeDiagnostics(d: Diagnostics): string {
   if (d.status === 'safe') return `safe (${d.complexity.summary})`;
@@ -20,35 +22,8 @@ function describeDiagnostics(d: Diagnostics): string {
 
 /** Throws unless recheck proves the pattern safe. */
 function assertLinear(source: string, flags: string): void {
-  const d = checkSync(source, flags, PARAMS);
+  const d = checkSync(source, flags, PROOF_PARAMS);
   if (d.status !== 'safe') throw new Error(`/${source}/${flags} is not linear: ${describeDiagnostics(d)}`);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-interface RawSignature {
-  readonly name: string;
-  readonly pattern: string;
-  readonly flags: string;
-}
-
-function kbSignatures(): RawSignature[] {
-  const out: RawSignature[] = [];
-  for (const entry of bundledRawEntries().entries) {
-    if (!isRecord(entry) || !Array.isArray(entry.signatures)) continue;
-    const entryId = typeof entry.id === 'string' ? entry.id : '?';
-    for (const sig of entry.signatures) {
-      if (!isRecord(sig) || typeof sig.pattern !== 'string') continue;
-      out.push({
-        name: `${entryId} / ${typeof sig.id === 'string' ? sig.id : '?'}`,
-        pattern: sig.pattern,
-        flags: typeof sig.flags === 'string' ? sig.flags : '',
-      });
-    }
-  }
-  return out;
 }
 
 describe('the check itself', () => {
@@ -65,32 +40,36 @@ describe('the check itself', () => {
   });
 });
 
-describe("the classifier's own patterns", () => {
-  it.each(Object.entries(CLASSIFIER_PATTERNS))('%s', (_name, re) => {
-    assertLinear(re.source, re.flags);
-  }, 60_000);
-});
-
-describe('knowledge-base signatures', () => {
-  const sigs = kbSignatures();
-  // recheck spends about a second per pattern; run the checks side by side (a few at a time) once,
-  // then report each signature as its own test.
-  const results = new Map<string, Diagnostics>();
-  beforeAll(async () => {
-    const queue = [...sigs];
-    const worker = async (): Promise<void> => {
-      for (let s = queue.shift(); s !== undefined; s = queue.shift()) results.set(s.name, await check(s.pattern, s.flags, PARAMS));
-    };
-    await Promise.all(Array.from({ length: 6 }, worker));
-  }, 600_000);
-
-  it('there are signatures to check', () => {
-    expect(sigs.length).toBeGreaterThan(0);
+describe('the proof file', () => {
+  it('is ignored when another recheck version or other parameters made it', () => {
+    const key = proofKey('^a', '');
+    expect(loadProofs(JSON.stringify({ recheck: '0.0.1', params: PROOF_PARAMS, safe: [key] })).size).toBe(0);
+    expect(loadProofs(JSON.stringify({ recheck: 'x', params: { ...PROOF_PARAMS, timeout: 1 }, safe: [key] })).size).toBe(0);
+    expect(loadProofs('{not json').size).toBe(0);
   });
 
-  it.each(sigs.map((s) => [s.name, s] as const))('%s', (name, s) => {
+  it('keys a pattern by its flags too', () => {
+    expect(proofKey('abc', 'i')).not.toBe(proofKey('abc', ''));
+    expect(proofKey('abc', 'i')).toBe(proofKey('abc', 'i'));
+  });
+});
+
+describe('every classifier and knowledge-base pattern', () => {
+  const patterns = allPatterns();
+  const proved = loadProofs(readFileSync(new URL('../../../tests/linear-proofs.json', import.meta.url), 'utf8'));
+  let results = new Map<string, Diagnostics>();
+  beforeAll(async () => {
+    results = await proveAll(patterns.filter((p) => !proved.has(proofKey(p.pattern, p.flags))));
+  }, 900_000);
+
+  it('there are patterns to check', () => {
+    expect(patterns.length).toBeGreaterThan(0);
+  });
+
+  it.each(patterns.map((p) => [p.name, p] as const))('%s', (name, p) => {
+    if (proved.has(proofKey(p.pattern, p.flags))) return;
     const d = results.get(name);
     expect(d, `no result for ${name}`).toBeDefined();
-    if (d && d.status !== 'safe') throw new Error(`/${s.pattern}/${s.flags} is not linear: ${describeDiagnostics(d)}`);
+    if (d && d.status !== 'safe') throw new Error(`/${p.pattern}/${p.flags} is not linear: ${describeDiagnostics(d)}`);
   });
 });

@@ -352,3 +352,32 @@ describe('hostile and large input', () => {
     expect(f.count).toBe(10_000);
   });
 });
+
+describe('the source of a reply', () => {
+  /** The fixture entry with `emitter` removed from the Sendmail reply signature. */
+  function withoutSignatureEmitter(extraProduct?: string) {
+    const raw = fixtureEntry();
+    const sigs = (raw.signatures as Array<Record<string, unknown>>).map((s) => {
+      if (s.id !== 'sendmail-rate') return s;
+      const { emitter: _emitter, ...rest } = s;
+      return rest;
+    });
+    const causes = (raw.causes as Array<Record<string, unknown>>).map((c) => {
+      if (c.id !== 'sendmail-rate' || extraProduct === undefined) return c;
+      const emitters = c.emitters as Array<Record<string, unknown>>;
+      return { ...c, emitters: [...emitters, { ...emitters[0], product: extraProduct }] };
+    });
+    return loadKbOrThrow([{ ...raw, signatures: sigs, causes }]);
+  }
+
+  it('is the one product that emits the cause a reply proves, when the signature does not name it', () => {
+    const f = classify(withoutSignatureEmitter(), '421 4.3.2 Connection rate limit exceeded.').findings[0];
+    expect(f?.cause).toBe('sendmail-rate');
+    expect(f?.source).toBe('sendmail');
+  });
+
+  it('stays unknown when several products emit that cause, or when only a client library adds one', () => {
+    expect(classify(withoutSignatureEmitter('exim'), '421 4.3.2 Connection rate limit exceeded.').findings[0]?.source).toBeUndefined();
+    expect(classify(withoutSignatureEmitter('nodemailer'), '421 4.3.2 Connection rate limit exceeded.').findings[0]?.source).toBe('sendmail');
+  });
+});

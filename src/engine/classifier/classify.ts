@@ -12,7 +12,7 @@
  * any string.
  */
 import type { ClassifiableKb as Kb } from '../kb/summary.ts';
-import { candidatesForCode, commonReason, compileKb, markLiterals, type CompiledEntry, type CompiledSignature } from './compile.ts';
+import { candidatesForCode, commonReason, compileKb, markLiterals, soleEmitter, type CompiledEntry, type CompiledSignature } from './compile.ts';
 import { HintCollector, hintFacts, hintsForLine, type LineHints } from './hints.ts';
 import { codeConfidence, compareFindings, emitterCheck, signatureConfidence } from './rank.ts';
 import { findReply, type ReplyRef } from './reply.ts';
@@ -103,6 +103,8 @@ function findingOf(hit: Hit, global: Hints): Finding {
   const fromMatch = reply !== undefined && reply.code === code ? reply.enhanced : undefined;
   const rest = fromMatch === undefined && code !== undefined ? findReply(hit.text.slice(Math.max(0, hit.text.indexOf(hit.matched)))) : undefined;
   const enhanced = hit.captures.enhanced ?? sig.enhanced ?? fromMatch ?? (rest !== undefined && rest.code === code ? rest.enhanced : undefined);
+  // A reply that proves a cause only one product emits was sent by that product.
+  const source = cs.emitter ?? hinted ?? (sig.kind === 'reply' && sig.cause !== undefined ? soleEmitter(cs.entry, sig.cause) : undefined);
   return {
     entry: cs.entry.id,
     cause: sig.cause,
@@ -110,7 +112,7 @@ function findingOf(hit: Hit, global: Hints): Finding {
     reason: cs.reason,
     code,
     enhanced,
-    source: cs.emitter ?? hinted,
+    source,
     confidence: signatureConfidence(sig.cause !== undefined, sig.specificity, check),
     line: hit.line,
     text: hit.text,

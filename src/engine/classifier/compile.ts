@@ -368,6 +368,22 @@ export function commonReason(entry: Entry, causes: readonly string[]): Reason {
 }
 
 /**
+ * The one server or provider that emits a cause's texts (client libraries aside), or undefined when
+ * several do. A reply that proves the cause was sent by that product.
+ */
+export function soleEmitter(entry: Entry, causeId: string): ProductId | undefined {
+  const cause = entry.causes.find((c) => c.id === causeId);
+  if (!cause) return undefined;
+  const products = new Set(cause.emitters.map((e) => e.product).filter((p) => p !== 'other' && !isClientLibrary(p)));
+  const [only] = products;
+  return products.size === 1 ? only : undefined;
+}
+
+function isClientLibrary(p: ProductId): boolean {
+  return p === 'nodemailer' || p === 'python-smtplib' || p === 'phpmailer' || p === 'jakarta-mail';
+}
+
+/**
  * The causes whose emitted texts (reply or log) use `code`, in knowledge-base order: restricted to
  * the hinted emitter when that leaves any, then to the texts that fit the line's enhanced code when
  * that leaves any (with one: those stating it, or leaving room for any; without one: those not

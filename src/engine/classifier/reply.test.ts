@@ -100,3 +100,26 @@ describe('wireVariant', () => {
     expect(variant('said: 421 4.7.0 x')).toBeUndefined();
   });
 });
+
+describe("PHPMailer's labelled error text", () => {
+  const at = (text: string) => {
+    const r = findReply(text);
+    if (!r) throw new Error(`no reply in ${text}`);
+    return wireVariant(text, r);
+  };
+
+  it('rebuilds the reply from Detail:, SMTP code: and Additional SMTP info:', () => {
+    expect(at('SMTP Error: data not accepted.SMTP server error: DATA END command failed Detail: Daily user sending limit exceeded. SMTP code: 550 Additional SMTP info: 5.4.5'))
+      .toBe('550 5.4.5 Daily user sending limit exceeded.');
+  });
+
+  it('keeps the words after the refused address, and works without the enhanced code', () => {
+    expect(at('SMTP Error: The following recipients failed: bob@example.net: <bob@example.net>: Recipient address rejected: Access denied SMTP code: 554'))
+      .toBe('554 <bob@example.net>: Recipient address rejected: Access denied');
+  });
+
+  it('leaves other texts alone', () => {
+    expect(at('host mx.example.net said: 550 5.1.1 no such user')).toBeUndefined();
+    expect(at('SMTP code: 550')).toBeUndefined();
+  });
+});

@@ -238,16 +238,58 @@ export function needsJoin(text: string, first: ReplyRef): boolean {
   return first.sep === '-' || (first.enhanced !== undefined && text.includes(`\\n${first.enhanced}`));
 }
 
+const PHP_CODE = 'SMTP code: ';
+const PHP_EXTRA = ' Additional SMTP info: ';
+const PHP_DETAIL = 'Detail: ';
+const PHP_RECIPIENTS = 'recipients failed: ';
+
+/**
+ * PHPMailer's error text puts the reply's words first and its codes last, each behind a label:
+ * `… Detail: Daily user sending limit exceeded. SMTP code: 550 Additional SMTP info: 5.4.5`, or for
+ * refused recipients `The following recipients failed: bob@example.net: <words> SMTP code: 550 …`.
+ * Rebuilt as `550 5.4.5 Daily user sending limit exceeded.`. The labels are PHPMailer's English
+ * language strings (`smtp_detail`, `smtp_code`, `smtp_code_ex`, `recipients_failed`).
+ */
+function phpMailerVariant(text: string, r: ReplyRef): string | undefined {
+  const tag = r.index - PHP_CODE.length;
+  if (tag < 0 || !text.startsWith(PHP_CODE, tag)) return undefined;
+  let enhanced = r.enhanced;
+  const extra = r.index + 3;
+  if (enhanced === undefined && text.startsWith(PHP_EXTRA, extra)) {
+    const at = extra + PHP_EXTRA.length;
+    const end = enhancedEnd(text, at);
+    if (end > 0) enhanced = text.slice(at, end);
+  }
+  let start = -1;
+  const detail = text.lastIndexOf(PHP_DETAIL, tag);
+  if (detail >= 0) start = detail + PHP_DETAIL.length;
+  else {
+    const rcpt = text.lastIndexOf(PHP_RECIPIENTS, tag);
+    if (rcpt >= 0) {
+      // Past the address and its `: `.
+      const colon = text.indexOf(': ', rcpt + PHP_RECIPIENTS.length);
+      if (colon >= 0 && colon < tag) start = colon + 2;
+    }
+  }
+  if (start < 0) return undefined;
+  const words = text.slice(start, tag).trim();
+  if (words === '') return undefined;
+  return enhanced === undefined ? `${r.code} ${words}` : `${r.code} ${enhanced} ${words}`;
+}
+
 /**
  * The reply in wire form when a client printed it in its own shape, so that a signature written
  * against `421 4.7.0 …` also matches:
  *
  * - Python smtplib `(421, b'4.7.0 Try again later')` → `421 4.7.0 Try again later`
  * - PHPMailer `MAIL FROM command failed,Try again later,421,4.7.0` → `421 4.7.0 Try again later`
+ * - PHPMailer `… Detail: Try again later SMTP code: 421 Additional SMTP info: 4.7.0` → the same
  *
  * Undefined when the text already shows the reply in wire form.
  */
 export function wireVariant(text: string, r: ReplyRef): string | undefined {
+  const php = phpMailerVariant(text, r);
+  if (php !== undefined) return php;
   if (r.sep !== ',') return undefined;
   const code = String(r.code);
   const prev = r.index > 0 ? text.charCodeAt(r.index - 1) : -1;

@@ -153,6 +153,12 @@ function finish(p: Pending): LogicalLine {
       reply = findReply(text, reply.index);
     }
     if (reply) variant = wireVariant(text, reply);
+    // A client that prints the enhanced code away from the basic one (PHPMailer's `SMTP code: 550
+    // Additional SMTP info: 5.1.1`): the rebuilt reply states it.
+    if (reply && variant !== undefined && reply.enhanced === undefined) {
+      const rebuilt = findReply(variant);
+      if (rebuilt?.code === reply.code && rebuilt.enhanced !== undefined) reply = { ...reply, enhanced: rebuilt.enhanced };
+    }
   }
   return { text, line: p.line, lastLine: p.lastLine, dir: p.dir, marker: p.marker, reply, variant };
 }

@@ -96,7 +96,10 @@ function findingOf(hit: Hit, global: Hints): Finding {
   fill(facts, hit.hints);
   fill(facts, global);
   const check = emitterCheck(cs.emitter, hinted);
-  const reply = findReply(hit.matched) ?? hit.reply;
+  // Only a 4xx/5xx code is an error reply; a 2xx/3xx number in a line is something else (a 250 in a
+  // transcript, an amavis timing `301 ms`).
+  const found = findReply(hit.matched) ?? hit.reply;
+  const reply = found !== undefined && found.code >= 400 ? found : undefined;
   const code = sig.code ?? reply?.code;
   // A signature may stop right after the basic code ("… said: 421 "): read the enhanced code from the
   // reply that continues past the match.

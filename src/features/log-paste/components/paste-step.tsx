@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@/i18n/format.ts';
-import { localized } from '@/i18n/lang.ts';
 import { useKbSource } from '@/store/kb-context.tsx';
 import { useAppStore } from '@/store/store-context.tsx';
 import { stepAfterPaste } from '@/store/wizard-flow.ts';
 import { useStepFocus } from '@/components/step-focus.tsx';
 import { analysePaste, factsForChoice, summarise, type AnalysisResult } from '../analyse.ts';
+import { EntryPicker } from './entry-picker.tsx';
 import { FindingsList } from './findings-list.tsx';
 
 type Status = { kind: 'idle'; redacted: number } | { kind: 'working' } | { kind: 'need-entry' } | Exclude<AnalysisResult, { kind: 'ok' }>;
@@ -115,21 +115,7 @@ export function PasteStep() {
             </p>
           )}
         </div>
-        {kb.entries.length > 1 && (
-          <div className="field">
-            <label htmlFor={`${id}-entry`} className="field-label">
-              {t('paste.pick-entry')}
-            </label>
-            <select id={`${id}-entry`} value={entryId ?? ''} onChange={(e) => setEntry(e.target.value === '' ? null : e.target.value)}>
-              <option value="">{t('software.choose')}</option>
-              {kb.entries.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {localized(e.title, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {kb.entries.length > 1 && <EntryPicker />}
         <div className="wizard-nav">
           <button type="submit" className="button button-secondary">
             {t('paste.analyse')}

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { enhancedEnd, findReply, joinContinuations, needsJoin, wireVariant } from './reply.ts';
+import { dotnetReply, enhancedEnd, findReply, joinContinuations, needsJoin, wireVariant } from './reply.ts';
 
 describe('findReply', () => {
   it.each([
@@ -121,5 +121,27 @@ describe("PHPMailer's labelled error text", () => {
   it('leaves other texts alone', () => {
     expect(at('host mx.example.net said: 550 5.1.1 no such user')).toBeUndefined();
     expect(at('SMTP code: 550')).toBeUndefined();
+  });
+});
+
+describe(".NET's SmtpException message", () => {
+  it('turns the sentence for the code back into the code', () => {
+    expect(dotnetReply('System.Net.Mail.SmtpException: Service not available, closing transmission channel. The server response was: 4.7.0 Try again later, closing connection. (MAIL) a1si1 - gsmtp'))
+      .toEqual({ variant: '421 4.7.0 Try again later, closing connection. (MAIL) a1si1 - gsmtp', reply: { code: 421, enhanced: '4.7.0', index: 83, sep: ' ' } });
+    expect(dotnetReply('SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required.')?.variant)
+      .toBe('530 5.7.0 Authentication Required.');
+    expect(dotnetReply('Service not available, closing transmission channel. The server response was: Too many concurrent SMTP connections; please try again later.')?.variant)
+      .toBe('421 Too many concurrent SMTP connections; please try again later.');
+  });
+
+  it('reads "Mailbox unavailable." as 450 or 550 from the enhanced code, and not at all without one', () => {
+    expect(dotnetReply('Mailbox unavailable. The server response was: 5.7.1 Unable to relay')?.variant).toBe('550 5.7.1 Unable to relay');
+    expect(dotnetReply('Mailbox unavailable. The server response was: 4.2.1 Try later')?.variant).toBe('450 4.2.1 Try later');
+    expect(dotnetReply('Mailbox unavailable. The server response was: Unable to relay')).toBeUndefined();
+  });
+
+  it('leaves other texts alone', () => {
+    expect(dotnetReply('The server response was: 5.7.1 no sentence before it')).toBeUndefined();
+    expect(dotnetReply('Service not available, closing transmission channel.')).toBeUndefined();
   });
 });

@@ -277,6 +277,58 @@ function phpMailerVariant(text: string, r: ReplyRef): string | undefined {
   return enhanced === undefined ? `${r.code} ${words}` : `${r.code} ${enhanced} ${words}`;
 }
 
+const DOTNET_MARKER = ' The server response was: ';
+
+/**
+ * .NET's `SmtpException` message: a sentence for the reply code (System.Net.Mail's resource strings),
+ * then the server's words without the code. `Mailbox unavailable.` stands for both 450 and 550; the
+ * enhanced code's class decides, and without one the code stays unknown.
+ */
+const DOTNET_STATUS: ReadonlyArray<readonly [string, number]> = [
+  ['Service not available, closing transmission channel.', 421],
+  ['Error in processing.', 451],
+  ['Insufficient system storage.', 452],
+  ['Client does not have permission to submit mail to this server.', 454],
+  ['Syntax error, command unrecognized.', 500],
+  ['Syntax error in parameters or arguments.', 501],
+  ['Command not implemented.', 502],
+  ['Bad sequence of commands.', 503],
+  ['Command parameter not implemented.', 504],
+  ['The SMTP server requires a secure connection or the client was not authenticated.', 530],
+  ['User not local; please try a different path.', 551],
+  ['Exceeded storage allocation.', 552],
+  ['Mailbox name not allowed.', 553],
+  ['Transaction failed.', 554],
+  ['Mailbox unavailable.', 0],
+];
+
+/**
+ * The reply inside a .NET `SmtpException` message (`Service not available, closing transmission
+ * channel. The server response was: 4.7.0 Try again later`), rebuilt in wire form
+ * (`421 4.7.0 Try again later`), with a reference to it. Undefined for any other text.
+ */
+export function dotnetReply(text: string): { variant: string; reply: ReplyRef } | undefined {
+  const marker = text.indexOf(DOTNET_MARKER);
+  if (marker < 0) return undefined;
+  const status = DOTNET_STATUS.find(([sentence]) => text.endsWith(sentence, marker));
+  if (!status) return undefined;
+  const start = marker + DOTNET_MARKER.length;
+  const words = text.slice(start).trim();
+  if (words === '') return undefined;
+  const end = enhancedEnd(words, 0);
+  const enhanced = end > 0 && (end === words.length || isBlank(words.charCodeAt(end))) ? words.slice(0, end) : undefined;
+  let code = status[1];
+  if (code === 0) {
+    if (enhanced === undefined) return undefined;
+    code = enhanced.startsWith('4') ? 450 : 550;
+  }
+  const rest = enhanced === undefined ? words : words.slice(enhanced.length).trim();
+  return {
+    variant: enhanced === undefined ? `${code} ${rest}` : `${code} ${enhanced} ${rest}`,
+    reply: { code, enhanced, index: marker, sep: ' ' },
+  };
+}
+
 /**
  * The reply in wire form when a client printed it in its own shape, so that a signature written
  * against `421 4.7.0 …` also matches:

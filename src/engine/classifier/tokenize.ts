@@ -4,7 +4,7 @@
  * lines (a DSN's `Diagnostic-Code:` with indented continuations) and Postfix bounce lines joined.
  */
 import { FOLDABLE_HEADER_RE, POSTFIX_BOUNCE_RECIPIENT_RE } from './patterns.ts';
-import { findReply, joinContinuations, needsJoin, wireVariant, type ReplyRef } from './reply.ts';
+import { dotnetReply, findReply, joinContinuations, needsJoin, wireVariant, type ReplyRef } from './reply.ts';
 
 /** Who said a transcript line, when the transcript marks it. `meta` lines are a tool's own summaries. */
 export type Direction = 'server' | 'client' | 'meta';
@@ -153,6 +153,11 @@ function finish(p: Pending): LogicalLine {
       reply = findReply(text, reply.index);
     }
     if (reply) variant = wireVariant(text, reply);
+    else {
+      // .NET's SmtpException names the code in words and quotes the reply without it.
+      const dotnet = dotnetReply(text);
+      if (dotnet) ({ reply, variant } = dotnet);
+    }
     // A client that prints the enhanced code away from the basic one (PHPMailer's `SMTP code: 550
     // Additional SMTP info: 5.1.1`): the rebuilt reply states it.
     if (reply && variant !== undefined && reply.enhanced === undefined) {

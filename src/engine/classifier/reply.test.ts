@@ -145,3 +145,13 @@ describe(".NET's SmtpException message", () => {
     expect(dotnetReply('Service not available, closing transmission channel.')).toBeUndefined();
   });
 });
+
+describe('numbers in key=value log fields', () => {
+  it('are not replies when the key is a size, a delay or a count', () => {
+    expect(findReply('action=pass, reason=triplet found, delay=446, client_name=a.example')).toBeUndefined();
+    expect(findReply('from=<a@example.com>, size=452, nrcpt=1 (queue active)')).toBeUndefined();
+  });
+  it('still are after other keys', () => {
+    expect(findReply('Invalid greeting. response=421 4.7.0 Try again later')?.code).toBe(421);
+  });
+});

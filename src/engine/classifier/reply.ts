@@ -39,6 +39,20 @@ function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
 }
 
+/** `key=` fields of mail logs whose value is a number, never a reply (`delay=446` in postgrey, `size=452`). */
+const NUMERIC_KEYS: ReadonlySet<string> = new Set(['delay', 'delays', 'size', 'nrcpt', 'port', 'pid', 'len', 'bytes', 'time', 'elapsed', 'count', 'hops', 'uid', 'gid', 'seq', 'attempts', 'ms']);
+
+/** Whether the `=` at `eq` ends one of {@link NUMERIC_KEYS}. */
+function numericKeyBefore(s: string, eq: number): boolean {
+  let k = eq;
+  while (k > 0 && eq - k < 12) {
+    const c = s.charCodeAt(k - 1) | 0x20;
+    if (c < 97 || c > 122) break;
+    k--;
+  }
+  return NUMERIC_KEYS.has(s.slice(k, eq).toLowerCase());
+}
+
 /**
  * May a reply code start at `i`? Only at the start (after blanks) or after what introduces a reply
  * in replies, logs and client errors: `:` `=` `;` `(` `,` a quote, `<` / `>` (transcripts, quoted
@@ -50,7 +64,9 @@ function codeMayFollow(s: string, i: number): boolean {
   while (j >= 0 && isBlank(s.charCodeAt(j))) j--;
   if (j < 0) return true;
   switch (s.charCodeAt(j)) {
-    case 58 /* : */: case 61 /* = */: case 59 /* ; */: case C_LPAREN: case C_COMMA:
+    case 61 /* = */:
+      return !numericKeyBefore(s, j);
+    case 58 /* : */: case 59 /* ; */: case C_LPAREN: case C_COMMA:
     case C_QUOTE: case C_DQUOTE: case 60 /* < */: case 62 /* > */:
       return true;
     case C_N:

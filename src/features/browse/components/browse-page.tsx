@@ -5,7 +5,7 @@ import { localized } from '@/i18n/lang.ts';
 import { useKb } from '@/store/kb-context.tsx';
 import { useAppStore } from '@/store/store-context.tsx';
 import { browseHash } from '../route.ts';
-import { searchEntries } from '../search.ts';
+import { searchEntries } from '@/engine/kb/search.ts';
 
 /** The searchable index of every entry; each result links to the entry's own page. */
 export function BrowsePage({ query, onQuery }: { query: string; onQuery: (q: string) => void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '@/i18n/lang.ts';
-import { searchEntries } from '@/features/browse/search.ts';
+import { searchEntries } from '@/engine/kb/search.ts';
 import { useEntrySummary, useKb } from '@/store/kb-context.tsx';
 import { useAppStore } from '@/store/store-context.tsx';
 

@@ -4,7 +4,6 @@ import { loadKbOrThrow } from '@/engine/index.ts';
 import { summarizeKb } from '@/engine/kb/summary.ts';
 import { miniEntry } from '@/testing/fixtures/mini-entry.ts';
 import { queryTerms, searchEntries } from './search.ts';
-import { browseHash, parseBrowseHash } from './route.ts';
 
 function kb() {
   const a = miniEntry();
@@ -37,15 +36,5 @@ describe('searchEntries', () => {
   });
   it('keeps quoted phrases whole', () => {
     expect(queryTerms('421 "Service not available" x')).toEqual(['421', 'service not available', 'x']);
-  });
-});
-
-describe('browse routes', () => {
-  it('round-trips the index with a query and an entry id', () => {
-    for (const r of [{ kind: 'index', query: '' }, { kind: 'index', query: '421 gmail' }, { kind: 'entry', id: 'communication/smtp-421-service-not-available' }] as const) {
-      expect(parseBrowseHash(browseHash(r))).toEqual(r);
-    }
-    expect(parseBrowseHash('#/diagnose?e=x')).toBeUndefined();
-    expect(parseBrowseHash('#/entries/%E0%A4%A')).toEqual({ kind: 'index', query: '' });
   });
 });

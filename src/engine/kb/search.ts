@@ -1,9 +1,9 @@
 /**
- * Searching the knowledge base for the browse page: by reply code, enhanced code, words of the
+ * Searching the knowledge base (the browse page, the wizard's error search): by reply code, enhanced code, words of the
  * title/summary/causes in either language, MTA or provider, reason, or an exact text the error carries.
  * Pure; no React.
  */
-import type { EntrySummary as Entry, KbIndex as Kb } from '@/engine/kb/summary.ts';
+import type { EntrySummary as Entry, KbIndex as Kb } from './summary.ts';
 
 export interface SearchHit {
   readonly entry: Entry;

@@ -36,7 +36,7 @@ const TEST_VALUES: Record<string, string> = {
   '<timeout, e.g. 10m>': '10m', '<timeout>': '30m', '<messages-per-connection>': '100', '<errors>': '3', '<commands>': '3',
   '<rejected-rcpts>': '5', '<connections-per-second>': '10', '<queue-runners>': '4', '<cached-connections>': '2',
   '<screening-limit>': '100', '<smtpd-limit>': '100', '<bytes-per-second>': '200', '<reuse-count>': '10', '<action>': 'tempfail',
-  '<filter-name>': 'testfilter', '<milter-socket>': 'inet:8891@localhost',
+  '<filter-name>': 'testfilter', '<milter-socket>': 'inet:8891@localhost', '<warning-delay>': '24h', '<queue-lifetime>': '5d',
 };
 function fillPlaceholders(text: string): string {
   return text.replace(/<[a-z][a-z0-9 ,.-]*>/g, (m) => TEST_VALUES[m] ?? m);
@@ -67,7 +67,16 @@ if (table !== undefined) {
     let section = 'main';
     let block: string[] = [];
     const flush = (): void => {
-      if (block.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) out(`### ${section} ${s.id}\n${block.join('\n')}`);
+      const statements = block.filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+      if (statements.length === 0) {
+        block = [];
+        return;
+      }
+      // An ACL fragment meant for the top of an existing ACL (no `name:` line of its own) is checked
+      // inside a stand-in ACL that ends like the user's would.
+      const insert = section === 'acl' && !/^\S[^:]*:\s*$/.test(statements[0] ?? '');
+      const lines = insert ? ['acl_fragment_check:', ...block, '  accept'] : block;
+      out(`### ${section} ${s.id}\n${lines.join('\n')}`);
       block = [];
     };
     for (const line of s.code.split('\n')) {

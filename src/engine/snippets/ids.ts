@@ -30,6 +30,18 @@ export const SNIPPET_IDS = [
   'recipient-maps-check',
   'server-tls-cert',
   'dnsbl-check',
+  'recipient-auth-rate-limit',
+  'smarthost-auth',
+  'sender-login-maps',
+  'access-rule-check',
+  'ses-identity-check',
+  'client-split-by-domain',
+  'queue-lifetime',
+  'client-tls-trust',
+  'client-envelope-address',
+  'mail-loop-check',
+  'deferred-destination-check',
+  'sender-callout-probe',
 ] as const;
 export type SnippetId = (typeof SNIPPET_IDS)[number];
 

@@ -28,6 +28,18 @@ import { relayAccess } from './generators/relay-access.ts';
 import { recipientMapsCheck } from './generators/recipient-maps-check.ts';
 import { serverTlsCert } from './generators/server-tls-cert.ts';
 import { dnsblCheck } from './generators/dnsbl-check.ts';
+import { recipientAuthRateLimit } from './generators/recipient-auth-rate-limit.ts';
+import { smarthostAuth } from './generators/smarthost-auth.ts';
+import { senderLoginMaps } from './generators/sender-login-maps.ts';
+import { accessRuleCheck } from './generators/access-rule-check.ts';
+import { sesIdentityCheck } from './generators/ses-identity-check.ts';
+import { clientSplitByDomain } from './generators/client-split-by-domain.ts';
+import { queueLifetime } from './generators/queue-lifetime.ts';
+import { clientTlsTrust } from './generators/client-tls-trust.ts';
+import { clientEnvelopeAddress } from './generators/client-envelope-address.ts';
+import { mailLoopCheck } from './generators/mail-loop-check.ts';
+import { deferredDestinationCheck } from './generators/deferred-destination-check.ts';
+import { senderCalloutProbe } from './generators/sender-callout-probe.ts';
 
 /**
  * Generators by id. Each lives in its own module under `generators/`; register it here.
@@ -61,6 +73,18 @@ const GENERATORS: ReadonlyMap<string, SnippetGenerator> = new Map<string, Snippe
     recipientMapsCheck,
     serverTlsCert,
     dnsblCheck,
+    recipientAuthRateLimit,
+    smarthostAuth,
+    senderLoginMaps,
+    accessRuleCheck,
+    sesIdentityCheck,
+    clientSplitByDomain,
+    queueLifetime,
+    clientTlsTrust,
+    clientEnvelopeAddress,
+    mailLoopCheck,
+    deferredDestinationCheck,
+    senderCalloutProbe,
   ].map((g) => [g.id, g]),
 );
 

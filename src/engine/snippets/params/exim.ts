@@ -9,6 +9,9 @@ const SPEC = 'doc/doc-docbook/spec.xfpt @ exim-4.92';
 
 export const EXIM_OPTIONS: ParamTable = {
   // main section
+  hosts_treat_as_local: { default: 'unset', source: `${SPEC}, .option hosts_treat_as_local main "domain list&!!" unset` },
+  received_headers_max: { default: '30', source: `${SPEC}, .option received_headers_max main integer 30` },
+  delay_warning: { default: '24h', source: `${SPEC}, .option delay_warning main "time list" 24h` },
   tls_advertise_hosts: { default: '*', source: `${SPEC}, .option tls_advertise_hosts main "host list&!!" *` },
   tls_certificate: { default: 'unset', source: `${SPEC}, .option tls_certificate main string list&!! unset` },
   tls_privatekey: { default: 'unset', source: `${SPEC}, .option tls_privatekey main string list&!! unset` },
@@ -43,4 +46,11 @@ export const EXIM_OPTIONS: ParamTable = {
   ratelimit: { source: `${SPEC}, section "Rate limiting incoming messages"; src/src/acl.c @ exim-4.92 acl_ratelimit()` },
   // named host list used by the default RCPT ACL (relay-access)
   'hostlist relay_from_hosts': { default: 'localhost (127.0.0.1, configure.default)', source: 'src/src/configure.default (hostlist relay_from_hosts = localhost; acl_check_rcpt accept hosts = +relay_from_hosts); Debian exim4-config 4.96 MAIN_RELAY_NETS / dc_relay_nets' },
+  // authenticated smarthost (smarthost-auth): option names in the Debian 4.96 binary (strings) and exim4-config 4.96 templates
+  route_list: { default: 'unset', source: `${SPEC}, manualroute router option route_list; Debian exim4-config 4.96 router/200_exim4-config_primary (route_list = * DCsmarthost byname)` },
+  port: { default: 'smtp (25)', source: `${SPEC}, smtp transport option port` },
+  hosts_require_auth: { default: 'unset', source: `${SPEC}, smtp transport option hosts_require_auth; name present in the Debian 4.96 binary` },
+  helo_data: { default: '$primary_hostname', source: `${SPEC}, smtp transport option helo_data; name present in the Debian 4.96 binary; exim4-config 4.96 transport/30_exim4-config_remote_smtp_smarthost (helo_data=REMOTE_SMTP_HELO_DATA)` },
+  public_name: { default: 'unset (the driver name in upper case)', source: `${SPEC}, generic authenticator option public_name; Debian exim4-config 4.96 auth/30_exim4-config_examples` },
+  client_send: { default: 'unset', source: `${SPEC}, plaintext authenticator option client_send; Debian exim4-config 4.96 auth/30_exim4-config_examples` },
 };

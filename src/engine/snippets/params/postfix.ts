@@ -16,6 +16,8 @@ export const POSTFIX_PARAMS: ParamTable = {
   smtpd_client_connection_count_limit: { since: '2.2', default: '50', source: `${PROTO}, smtpd_client_connection_count_limit` },
   smtpd_client_connection_rate_limit: { since: '2.2', default: '0', source: `${PROTO}, smtpd_client_connection_rate_limit` },
   smtpd_client_message_rate_limit: { since: '2.2', default: '0', source: `${PROTO}, smtpd_client_message_rate_limit` },
+  smtpd_client_recipient_rate_limit: { since: '2.2', default: '0', source: `${PROTO}, smtpd_client_recipient_rate_limit; postconf -d of the 3.7.11 binary` },
+  smtpd_client_auth_rate_limit: { since: '3.1', default: '0', source: `${PROTO}, smtpd_client_auth_rate_limit ("available in Postfix 3.1 and later"); postconf -d of the 3.7.11 binary` },
   smtpd_client_new_tls_session_rate_limit: { since: '2.3', default: '0', source: `${PROTO}, smtpd_client_new_tls_session_rate_limit` },
   smtpd_client_event_limit_exceptions: {
     since: '2.2',
@@ -75,6 +77,14 @@ export const POSTFIX_PARAMS: ParamTable = {
   virtual_mailbox_limit: { default: '51200000', source: `${PROTO}, virtual_mailbox_limit; src/virtual/virtual.c msg_fatal @ v3.8.20` },
   queue_directory: { default: '/var/spool/postfix', source: `${PROTO}, queue_directory (Debian value)` },
   // outbound delivery
+  // queue lifetime and retry pacing (queue-lifetime); defaults from postconf -d of 3.7.11
+  default_destination_concurrency_failed_cohort_limit: { since: '2.5', default: '1', source: `${PROTO}, default_destination_concurrency_failed_cohort_limit ("available in Postfix 2.5 and later"); postconf -d of 3.7.11` },
+  maximal_queue_lifetime: { default: '5d', source: `${PROTO}, maximal_queue_lifetime; postconf -d of 3.7.11` },
+  bounce_queue_lifetime: { since: '2.1', default: '5d', source: `${PROTO}, bounce_queue_lifetime ("available in Postfix 2.1 and later"); postconf -d of 3.7.11` },
+  delay_warning_time: { default: '0h', source: `${PROTO}, delay_warning_time; postconf -d of 3.7.11` },
+  minimal_backoff_time: { default: [{ value: '1000s' }, { since: '2.4', value: '300s' }], source: `${PROTO}, minimal_backoff_time ("prior to Postfix 2.4 the default value was 1000s")` },
+  maximal_backoff_time: { default: '4000s', source: `${PROTO}, maximal_backoff_time; postconf -d of 3.7.11` },
+  queue_run_delay: { default: [{ value: '1000s' }, { since: '2.4', value: '300s' }], source: `${PROTO}, queue_run_delay ("prior to Postfix 2.4 the default value was 1000s")` },
   transport_maps: { default: '', source: `${PROTO}, transport_maps` },
   transport_destination_concurrency_limit: { default: '$default_destination_concurrency_limit', source: `${PROTO}, transport_destination_concurrency_limit` },
   transport_destination_rate_delay: { since: '2.5', default: '$default_destination_rate_delay', source: `${PROTO}, transport_destination_rate_delay` },
@@ -86,6 +96,9 @@ export const POSTFIX_PARAMS: ParamTable = {
   smtp_connection_reuse_time_limit: { since: '2.3', default: '300s', source: `${PROTO}, smtp_connection_reuse_time_limit` },
   smtp_tls_security_level: { since: '2.3', default: [{ value: '' }, { since: '3.11', value: 'may' }], source: `${PROTO}, smtp_tls_security_level` },
   smtp_tls_policy_maps: { since: '2.3', default: '', source: `${PROTO}, smtp_tls_policy_maps` },
+  smtp_tls_CAfile: { since: '2.2', default: '', source: `${PROTO}, smtp_tls_CAfile ("available in Postfix 2.2 and later"; loaded before the smtp(8) chroot)` },
+  smtp_tls_CApath: { since: '2.2', default: '', source: `${PROTO}, smtp_tls_CApath ("available in Postfix 2.2 and later"; must exist inside the chroot)` },
+  tls_append_default_CA: { since: '2.8', default: 'no', source: `${PROTO}, tls_append_default_CA ("available in Postfix 2.4.15, 2.5.11, 2.6.8, 2.7.2 and later"; 2.8 is the first feature release that always has it)` },
   // relay control and SMTP AUTH (relay-access)
   mynetworks: { default: 'from mynetworks_style (host since 3.0, subnet before)', source: `${PROTO}, mynetworks / mynetworks_style; postconf.5 of 3.7.11 ("Postfix >= 3.0: host, Postfix < 3.0: subnet")` },
   smtpd_relay_restrictions: { since: '2.10', default: 'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination', source: `${PROTO}, smtpd_relay_restrictions (2.10; default with compatibility_level >= 1, postconf -d of 3.7.11)` },
@@ -98,6 +111,10 @@ export const POSTFIX_PARAMS: ParamTable = {
   smtpd_tls_key_file: { since: '2.2', default: '$smtpd_tls_cert_file', source: `${PROTO}, smtpd_tls_key_file` },
   smtpd_tls_auth_only: { since: '2.2', default: 'no', source: `${PROTO}, smtpd_tls_auth_only; postconf -d of 3.7.11` },
   // recipient tables (recipient-maps-check); defaults from postconf -d of 3.7.11
+  proxy_interfaces: { since: '2.0', default: '', source: `${PROTO}, proxy_interfaces ("available in Postfix 2.0 and later"); postconf -d of 3.7.11` },
+  inet_interfaces: { default: 'all', source: `${PROTO}, inet_interfaces; postconf -d of 3.7.11` },
+  hopcount_limit: { default: '50', source: `${PROTO}, hopcount_limit; DEF_HOPCOUNT_LIMIT in src/global/mail_params.h @ v3.8.20; postconf -d of 3.7.11` },
+  best_mx_transport: { default: '', source: `${PROTO}, best_mx_transport; postconf -d of 3.7.11` },
   mydestination: { default: '$myhostname, localhost.$mydomain, localhost', source: `${PROTO}, mydestination` },
   local_recipient_maps: { default: 'proxy:unix:passwd.byname $alias_maps', source: `${PROTO}, local_recipient_maps; LOCAL_RECIPIENT_README ("As of Postfix version 2.0 … rejects mail for unknown recipients")` },
   virtual_mailbox_domains: { default: '$virtual_mailbox_maps', source: `${PROTO}, virtual_mailbox_domains` },
@@ -113,10 +130,25 @@ export const POSTFIX_PARAMS: ParamTable = {
   postscreen_dnsbl_sites: { since: '2.8', default: '', source: `${PROTO}, postscreen_dnsbl_sites` },
   postscreen_dnsbl_threshold: { since: '2.8', default: '1', source: `${PROTO}, postscreen_dnsbl_threshold` },
   postscreen_dnsbl_action: { since: '2.8', default: 'ignore', source: `${PROTO}, postscreen_dnsbl_action` },
+  // SMTP client through an authenticated relay (smarthost-auth); defaults from postconf -d of 3.7.11
+  relayhost: { default: '', source: `${PROTO}, relayhost; postconf -d of 3.7.11` },
+  smtp_sasl_auth_enable: { default: 'no', source: `${PROTO}, smtp_sasl_auth_enable; postconf -d of 3.7.11` },
+  smtp_sasl_password_maps: { default: '', source: `${PROTO}, smtp_sasl_password_maps; postconf -d of 3.7.11` },
+  smtp_sasl_security_options: { default: 'noplaintext, noanonymous', source: `${PROTO}, smtp_sasl_security_options; postconf -d of 3.7.11` },
+  smtp_sasl_tls_security_options: { since: '2.2', default: '$smtp_sasl_security_options', source: `postconf.5 of 3.7.11, smtp_sasl_tls_security_options ("available in Postfix 2.2 and later"); postconf -d of 3.7.11` },
+  smtp_helo_name: { since: '2.0', default: '$myhostname', source: `postconf.5 of 3.7.11, smtp_helo_name ("available in Postfix 2.0 and later"); postconf -d of 3.7.11` },
+  smtp_address_preference: { since: '2.8', default: 'any', source: `postconf.5 of 3.7.11, smtp_address_preference ("available in Postfix 2.8 and later"); postconf -d of 3.7.11` },
+  // sender ownership (sender-login-maps); since 2.1 per postconf(5), empty defaults in postconf -d of 3.7.11
+  smtpd_sender_login_maps: { default: '', source: `${PROTO}, smtpd_sender_login_maps; reject_sender_login_mismatch ("As of Postfix 2.1"); postconf -d of 3.7.11` },
+  smtpd_sender_restrictions: { default: '', source: `${PROTO}, smtpd_sender_restrictions (empty in postconf -d of 3.7.11)` },
+  // access restriction lists (access-rule-check); empty in postconf -d of 3.7.11
+  smtpd_client_restrictions: { default: '', source: `${PROTO}, smtpd_client_restrictions (empty in postconf -d of 3.7.11)` },
+  smtpd_helo_restrictions: { default: '', source: `${PROTO}, smtpd_helo_restrictions (empty in postconf -d of 3.7.11)` },
 };
 
 /** Command-line and syntax features (not main.cf parameters). */
 export const POSTFIX_FEATURES: ParamTable = {
+  'postqueue -j': { since: '3.1', source: 'src/postqueue/postqueue.c @ v3.8.20, -j ("This feature is available in Postfix 3.1 and later")' },
   'postconf -F': { since: '2.11', source: 'src/postconf/postconf.c, -F ("available with Postfix 2.11 and later"); RELEASE_NOTES-2.11' },
   'postconf -M service/type': { since: '2.11', source: 'src/postconf/postconf.c, -M ("syntax was changed from name.type to name/type ... with Postfix 2.11"); RELEASE_NOTES-2.11' },
   'postconf -P': { since: '2.11', source: 'RELEASE_NOTES-2.11, "Managing master.cf service -o parameter=value settings"' },
@@ -126,4 +158,5 @@ export const POSTFIX_FEATURES: ParamTable = {
   'stress-dependent defaults': { since: '2.6', source: `${PROTO}, smtpd_timeout ("With Postfix 2.5 and earlier ... always ... 300s")` },
   postscreen: { since: '2.8', source: `${PROTO}, postscreen_* ("available in Postfix 2.8")` },
   'rbl reply filter ranges': { since: '2.8', source: `${PROTO}, reject_rbl_client rbl_domain=d.d.d.d ("number..number ranges (Postfix version 2.8 and later)")` },
+  reject_known_sender_login_mismatch: { since: '2.11', source: `${PROTO}, reject_known_sender_login_mismatch ("This feature is available in Postfix version 2.11 and later")` },
 };

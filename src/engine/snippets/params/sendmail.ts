@@ -34,8 +34,17 @@ export const SENDMAIL_OPTIONS: ParamTable = {
   QUEUE_GROUP: { source: `${README}, QUEUE GROUP DEFINITIONS; op.txt "Queue Group Declaration" (Path, Runners, Jobs, recipients, Interval)` },
   INPUT_MAIL_FILTER: { source: `${README}, "+ MAIL FILTER +"; op.txt 5.11 "X -- Mail Filter (Milter) Definitions" (F=T, T=C:;S:;R:;E:)` },
   confMAX_MESSAGE_SIZE: { default: 'infinite', source: `${README}, confMAX_MESSAGE_SIZE MaxMessageSize` },
+  confTO_QUEUERETURN: { default: '5d', source: `${README}, confTO_QUEUERETURN Timeout.queuereturn` },
+  confTO_QUEUEWARN: { default: '4h', source: `${README}, confTO_QUEUEWARN Timeout.queuewarn` },
   confSERVER_CERT: { default: 'undefined', source: `${README}, confSERVER_CERT ServerCertFile` },
   confSERVER_KEY: { default: 'undefined', source: `${README}, confSERVER_KEY ServerKeyFile` },
   confCACERT: { default: 'undefined', source: `${README}, confCACERT CACertFile` },
   confCACERT_PATH: { default: 'undefined', source: `${README}, confCACERT_PATH CACertPath` },
+  // authenticated smarthost (smarthost-auth)
+  SMART_HOST: { default: 'undefined', source: `${README}, SMART_HOST (define(\`SMART_HOST', \`smart.foo.com'))` },
+  RELAY_MAILER_ARGS: { default: 'TCP $h', source: `${README}, RELAY_MAILER_ARGS [TCP $h]` },
+  ESMTP_MAILER_ARGS: { default: 'TCP $h', source: `${README}, ESMTP_MAILER_ARGS [TCP $h]` },
+  confAUTH_MECHANISMS: { default: 'EXTERNAL GSSAPI KERBEROS_V4 DIGEST-MD5 CRAM-MD5', source: `${README}, confAUTH_MECHANISMS AuthMechanisms` },
+  confDOMAIN_NAME: { default: '$j (undefined)', source: `${README}, confDOMAIN_NAME $j macro` },
+  'FEATURE(authinfo)': { source: `${README}, authinfo ("Provide a separate map for client side authentication"); cf/feature/authinfo.m4 of sendmail-cf 8.17.1.9` },
 };

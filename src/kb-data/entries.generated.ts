@@ -46,9 +46,11 @@ import e29p1 from '../../kb/entries/smtp-535-authentication-failed/parts/remedie
 import e29p2 from '../../kb/entries/smtp-535-authentication-failed/parts/signatures.json';
 import e29p3 from '../../kb/entries/smtp-535-authentication-failed/parts/tree.json';
 import e30 from '../../kb/entries/smtp-550-5-7-26-authentication-failed/entry.json';
+import e31 from '../../kb/entries/smtp-550-address-verification-failed/entry.json';
 import e32 from '../../kb/entries/smtp-550-mailbox-disabled/entry.json';
 import e32p0 from '../../kb/entries/smtp-550-mailbox-disabled/parts/causes.json';
 import e33 from '../../kb/entries/smtp-550-spam-or-policy-rejected/entry.json';
+import e34 from '../../kb/entries/smtp-550-spf-fail-at-receiver/entry.json';
 import e35 from '../../kb/entries/smtp-550-user-unknown/entry.json';
 import e35p0 from '../../kb/entries/smtp-550-user-unknown/parts/causes.json';
 import e35p1 from '../../kb/entries/smtp-550-user-unknown/parts/remedies.json';
@@ -108,8 +110,10 @@ export const ENTRY_FILES: ReadonlyArray<{ slug: string; head: unknown; parts: Re
   { slug: 'smtp-530-authentication-required', head: e28, parts: [{ name: 'causes', data: e28p0 }, { name: 'remedies', data: e28p1 }, { name: 'signatures', data: e28p2 }, { name: 'tree', data: e28p3 }] },
   { slug: 'smtp-535-authentication-failed', head: e29, parts: [{ name: 'causes', data: e29p0 }, { name: 'remedies', data: e29p1 }, { name: 'signatures', data: e29p2 }, { name: 'tree', data: e29p3 }] },
   { slug: 'smtp-550-5-7-26-authentication-failed', head: e30, parts: [] },
+  { slug: 'smtp-550-address-verification-failed', head: e31, parts: [] },
   { slug: 'smtp-550-mailbox-disabled', head: e32, parts: [{ name: 'causes', data: e32p0 }] },
   { slug: 'smtp-550-spam-or-policy-rejected', head: e33, parts: [] },
+  { slug: 'smtp-550-spf-fail-at-receiver', head: e34, parts: [] },
   { slug: 'smtp-550-user-unknown', head: e35, parts: [{ name: 'causes', data: e35p0 }, { name: 'remedies', data: e35p1 }] },
   { slug: 'smtp-552-mailbox-full', head: e36, parts: [{ name: 'causes', data: e36p0 }, { name: 'remedies', data: e36p1 }] },
   { slug: 'smtp-552-message-too-big', head: e37, parts: [] },

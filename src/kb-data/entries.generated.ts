@@ -31,6 +31,7 @@ import e19 from '../../kb/entries/smtp-451-provider-temporary-error/entry.json';
 import e20 from '../../kb/entries/smtp-451-temporary-local-problem/entry.json';
 import e21 from '../../kb/entries/smtp-452-insufficient-system-storage/entry.json';
 import e22 from '../../kb/entries/smtp-452-too-many-recipients/entry.json';
+import e23 from '../../kb/entries/smtp-454-temporary-authentication-failure/entry.json';
 import e24 from '../../kb/entries/smtp-454-tls-not-available/entry.json';
 import e25 from '../../kb/entries/smtp-501-bad-address-syntax/entry.json';
 import e26 from '../../kb/entries/smtp-502-command-not-recognized/entry.json';
@@ -103,6 +104,7 @@ export const ENTRY_FILES: ReadonlyArray<{ slug: string; head: unknown; parts: Re
   { slug: 'smtp-451-temporary-local-problem', head: e20, parts: [] },
   { slug: 'smtp-452-insufficient-system-storage', head: e21, parts: [] },
   { slug: 'smtp-452-too-many-recipients', head: e22, parts: [] },
+  { slug: 'smtp-454-temporary-authentication-failure', head: e23, parts: [] },
   { slug: 'smtp-454-tls-not-available', head: e24, parts: [] },
   { slug: 'smtp-501-bad-address-syntax', head: e25, parts: [] },
   { slug: 'smtp-502-command-not-recognized', head: e26, parts: [] },

@@ -38,3 +38,15 @@ describe('searchEntries', () => {
     expect(queryTerms('421 "Service not available" x')).toEqual(['421', 'service not available', 'x']);
   });
 });
+
+describe('ranking words', () => {
+  it("puts an entry whose title has the word before one that only mentions it in a cause's title", () => {
+    const a = miniEntry();
+    const causes = (a.causes as Array<Record<string, unknown>>).map((c, i) => (i === 0 ? { ...c, title: { en: 'User unknown at the relay', zh: '中继处用户不存在' } } : c));
+    // The id sorts first, so only the weighting can put test/other ahead.
+    const early = { ...a, id: 'test/aaa', title: { en: 'Early', zh: '早' }, causes };
+    const b = { ...a, id: 'test/other', title: { en: 'User unknown', zh: '收件人不存在' } };
+    const index = summarizeKb(loadKbOrThrow([early, b]));
+    expect(searchEntries(index, 'unknown').map((h) => h.entry.id)).toEqual(['test/other', 'test/aaa']);
+  });
+});

@@ -16,6 +16,10 @@ interface Indexed {
   readonly enhanced: ReadonlySet<string>;
   readonly products: ReadonlySet<string>;
   readonly reasons: ReadonlySet<string>;
+  /** Lower-cased id and titles in both languages. */
+  readonly title: string;
+  /** Lower-cased summaries in both languages. */
+  readonly summary: string;
   /** Lower-cased titles, summaries, cause titles and emitted texts in both languages. */
   readonly text: string;
 }
@@ -44,7 +48,12 @@ function index(kb: Kb): readonly Indexed[] {
         }
       }
     }
-    return { entry, codes, enhanced, products, reasons, text: parts.join('\n').toLowerCase() };
+    return {
+      entry, codes, enhanced, products, reasons,
+      title: [entry.id, entry.title.en, entry.title.zh].join('\n').toLowerCase(),
+      summary: [entry.summary.en, entry.summary.zh].join('\n').toLowerCase(),
+      text: parts.join('\n').toLowerCase(),
+    };
   });
   cache.set(kb, out);
   return out;
@@ -65,6 +74,10 @@ function termScore(ix: Indexed, term: string): number {
   if (/^[245]\.\d{1,3}\.\d{1,3}$/.test(term)) return ix.enhanced.has(term) ? 10 : 0;
   if (ix.products.has(term)) return 6;
   if (ix.reasons.has(term)) return 6;
+  // Words weigh by where they stand: the entry's own title says what it is about, a cause's text
+  // may only mention the word in passing.
+  if (ix.title.includes(term)) return 8;
+  if (ix.summary.includes(term)) return 5;
   return ix.text.includes(term) ? 3 : 0;
 }
 

@@ -381,3 +381,15 @@ describe('the source of a reply', () => {
     expect(classify(withoutSignatureEmitter('nodemailer'), '421 4.3.2 Connection rate limit exceeded.').findings[0]?.source).toBe('sendmail');
   });
 });
+
+describe('the reply code of a finding', () => {
+  const text = 'Too many concurrent SMTP connections from this IP address; please try again later';
+  it("is the code the text carries, over the signature's own", () => {
+    const f = classify(fixtureKb(), `550 ${text}`).findings[0];
+    expect(f?.signature).toBe('exim-per-host');
+    expect(f?.code).toBe(550);
+  });
+  it("is the signature's code when the text carries none", () => {
+    expect(classify(fixtureKb(), text).findings[0]?.code).toBe(421);
+  });
+});

@@ -100,12 +100,13 @@ function findingOf(hit: Hit, global: Hints): Finding {
   // transcript, an amavis timing `301 ms`).
   const found = findReply(hit.matched) ?? hit.reply;
   const reply = found !== undefined && found.code >= 400 ? found : undefined;
-  const code = sig.code ?? reply?.code;
+  // The code the text carries wins; a signature's own code stands for texts that carry none.
+  const code = reply?.code ?? sig.code;
   // A signature may stop right after the basic code ("… said: 421 "): read the enhanced code from the
   // reply that continues past the match.
   const fromMatch = reply !== undefined && reply.code === code ? reply.enhanced : undefined;
   const rest = fromMatch === undefined && code !== undefined ? findReply(hit.text.slice(Math.max(0, hit.text.indexOf(hit.matched)))) : undefined;
-  const enhanced = hit.captures.enhanced ?? sig.enhanced ?? fromMatch ?? (rest !== undefined && rest.code === code ? rest.enhanced : undefined);
+  const enhanced = hit.captures.enhanced ?? fromMatch ?? (rest !== undefined && rest.code === code ? rest.enhanced : undefined) ?? sig.enhanced;
   // A reply that proves a cause only one product emits was sent by that product.
   const source = cs.emitter ?? hinted ?? (sig.kind === 'reply' && sig.cause !== undefined ? soleEmitter(cs.entry, sig.cause) : undefined);
   return {

@@ -155,3 +155,13 @@ describe('numbers in key=value log fields', () => {
     expect(findReply('Invalid greeting. response=421 4.7.0 Try again later')?.code).toBe(421);
   });
 });
+
+describe('durations', () => {
+  it('are not replies', () => {
+    expect(findReply('queued_as: 0F1E2D3C4B, size: 512774, 410 ms')).toBeUndefined();
+    expect(findReply('retry in: 450 s')).toBeUndefined();
+  });
+  it('do not hide a reply whose text starts with an s-word', () => {
+    expect(findReply('said: 450 service unavailable')?.code).toBe(450);
+  });
+});

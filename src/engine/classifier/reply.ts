@@ -53,6 +53,17 @@ function numericKeyBefore(s: string, eq: number): boolean {
   return NUMERIC_KEYS.has(s.slice(k, eq).toLowerCase());
 }
 
+/** Whether a time unit word (`ms`, `s`, `sec`, `seconds`) starts at `i` and ends there. */
+function isUnit(s: string, i: number): boolean {
+  for (const unit of ['ms', 'sec', 'seconds', 's']) {
+    if (s.startsWith(unit, i)) {
+      const after = s.charCodeAt(i + unit.length);
+      if (Number.isNaN(after) || !((after >= 97 && after <= 122) || (after >= 65 && after <= 90))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * May a reply code start at `i`? Only at the start (after blanks) or after what introduces a reply
  * in replies, logs and client errors: `:` `=` `;` `(` `,` a quote, `<` / `>` (transcripts, quoted
@@ -118,6 +129,8 @@ export function findReply(s: string, from = 0): ReplyRef | undefined {
     if (next === -1) {
       return { code, enhanced: undefined, index: i, sep: '' };
     } else if (next === C_SPACE) {
+      // `410 ms`, `300 s`: a duration in a log line (amavis ends its lines with one), not a reply.
+      if (isUnit(s, i + 4)) continue;
       sep = ' ';
       enhAt = i + 4;
     } else if (next === C_DASH) {

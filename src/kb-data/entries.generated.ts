@@ -33,8 +33,8 @@ import e21 from '../../kb/entries/smtp-452-insufficient-system-storage/entry.jso
 import e22 from '../../kb/entries/smtp-452-too-many-recipients/entry.json';
 import e23 from '../../kb/entries/smtp-454-temporary-authentication-failure/entry.json';
 import e24 from '../../kb/entries/smtp-454-tls-not-available/entry.json';
-import e25 from '../../kb/entries/smtp-501-bad-address-syntax/entry.json';
-import e26 from '../../kb/entries/smtp-502-command-not-recognized/entry.json';
+import e25 from '../../kb/entries/smtp-500-command-not-recognized/entry.json';
+import e26 from '../../kb/entries/smtp-501-bad-address-syntax/entry.json';
 import e27 from '../../kb/entries/smtp-504-helo-rejected/entry.json';
 import e28 from '../../kb/entries/smtp-530-authentication-required/entry.json';
 import e28p0 from '../../kb/entries/smtp-530-authentication-required/parts/causes.json';
@@ -106,8 +106,8 @@ export const ENTRY_FILES: ReadonlyArray<{ slug: string; head: unknown; parts: Re
   { slug: 'smtp-452-too-many-recipients', head: e22, parts: [] },
   { slug: 'smtp-454-temporary-authentication-failure', head: e23, parts: [] },
   { slug: 'smtp-454-tls-not-available', head: e24, parts: [] },
-  { slug: 'smtp-501-bad-address-syntax', head: e25, parts: [] },
-  { slug: 'smtp-502-command-not-recognized', head: e26, parts: [] },
+  { slug: 'smtp-500-command-not-recognized', head: e25, parts: [] },
+  { slug: 'smtp-501-bad-address-syntax', head: e26, parts: [] },
   { slug: 'smtp-504-helo-rejected', head: e27, parts: [] },
   { slug: 'smtp-530-authentication-required', head: e28, parts: [{ name: 'causes', data: e28p0 }, { name: 'remedies', data: e28p1 }, { name: 'signatures', data: e28p2 }, { name: 'tree', data: e28p3 }] },
   { slug: 'smtp-535-authentication-failed', head: e29, parts: [{ name: 'causes', data: e29p0 }, { name: 'remedies', data: e29p1 }, { name: 'signatures', data: e29p2 }, { name: 'tree', data: e29p3 }] },

@@ -19,6 +19,8 @@ import {
 import { bundledKb } from '../kb-data/kb.ts';
 import { interpolate } from '../report/labels.ts';
 import { renderDiagnosisMarkdown } from '../report/markdown.ts';
+import { diagnoseIntake } from './intake.ts';
+import { isScanCommand, nodeScanIo, runScan } from './scan.ts';
 
 type CliKey = keyof typeof en;
 const TABLES: Record<Lang, Record<CliKey, string>> = { en, zh };
@@ -103,9 +105,12 @@ function walkFor(entry: Entry, finding: Finding): WalkState {
   return step(entry.tree, EMPTY_WALK, { type: 'infer', facts: factsForFinding(entry, finding) });
 }
 
-function cmdDiagnose(kb: Kb, positionals: string[], json: boolean, lang: Lang, io: CliIo): number {
-  const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError(label(lang, 'missing-file'));
+function cmdDiagnose(kb: Kb, positionals: string[], json: boolean, lang: Lang, given: CliIo): number {
+  if (positionals.length === 0) throw new UsageError(label(lang, 'missing-file'));
+  // Bounces, mboxes, folders and several paths are read by the intake (src/cli/intake.ts); one plain text continues here.
+  const intake = diagnoseIntake(kb, positionals, { json, lang, io: given, findingJson: (f) => findingJson(kb, f), label: (key, params) => label(lang, key, params) });
+  if (intake.kind === 'done') return intake.code;
+  const { file, io } = intake;
   const input = readInput(file, io, lang);
   if (!input.ok) {
     io.stderr(input.message);
@@ -284,7 +289,12 @@ function isMain(): boolean {
   return /(?:^|[\\/])main\.[cm]?[jt]s$/.test(entry);
 }
 
-if (isMain()) {
+// `scan` streams its input, so it is the one asynchronous command (src/cli/scan.ts).
+if (isMain() && isScanCommand(process.argv.slice(2))) {
+  void runScan(process.argv.slice(2), nodeScanIo()).then((code) => {
+    process.exitCode = code;
+  });
+} else if (isMain()) {
   const code = runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(`${t}\n`),
     stderr: (t) => process.stderr.write(`${t}\n`),

@@ -8,6 +8,12 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  // The log analyzer's worker imports the knowledge-base index itself (src/workers/scan-worker.ts):
+  // worker bundles get their own plugins, and ES format so the worker can be a module worker.
+  worker: {
+    format: 'es',
+    plugins: () => [kbPlugin()],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -3,6 +3,8 @@ import { EMPTY_WALK } from '@/engine/index.ts';
 import { BrowsePage } from '@/features/browse/components/browse-page.tsx';
 import { EntryPage } from '@/features/browse/components/entry-page.tsx';
 import { BROWSE_ROUTE, browseHash, parseBrowseHash, type BrowseRoute } from '@/features/browse/route.ts';
+import { ANALYZER_ROUTE, isAnalyzerHash } from '@/features/log-analyzer/route.ts';
+import type { FinishedScan } from '@/features/log-analyzer/use-scan.ts';
 import { useTranslation } from 'react-i18next';
 import { EntryGate } from '@/components/entry-gate.tsx';
 import { FeatureBoundary } from '@/components/error-boundary.tsx';
@@ -25,6 +27,8 @@ import { startUrlSync } from './url-sync.ts';
 // The diagnosis (with the snippet generators) is a chunk of its own, fetched while the user answers.
 const loadDiagnosis = () => import('@/features/diagnosis/components/diagnosis-view.tsx');
 const DiagnosisView = lazy(() => loadDiagnosis().then((m) => ({ default: m.DiagnosisView })));
+// The log analyzer (its worker client, its results and, later, the chart) is fetched when opened.
+const LogAnalyzerPage = lazy(() => import('@/features/log-analyzer/components/log-analyzer-page.tsx').then((m) => ({ default: m.LogAnalyzerPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -93,24 +97,35 @@ function Wizard() {
   );
 }
 
+/** A page other than the wizard: a browse page or the log analyzer. */
+type Route = BrowseRoute | { kind: 'logs' };
+
+function parseRoute(hash: string): Route | undefined {
+  return isAnalyzerHash(hash) ? { kind: 'logs' } : parseBrowseHash(hash);
+}
+
+function routeHash(route: Route): string {
+  return route.kind === 'logs' ? ANALYZER_ROUTE : browseHash(route);
+}
+
 /**
- * Which page is shown: the wizard, or a browse page from the hash. A widget (no hash) keeps the route
- * in memory only.
+ * Which page is shown: the wizard, or a browse or analyzer page from the hash. A widget (no hash)
+ * keeps the route in memory only.
  */
-function useBrowseRoute(manageDocument: boolean): [BrowseRoute | undefined, (r: BrowseRoute | undefined) => void] {
-  const [route, setRoute] = useState<BrowseRoute | undefined>(() => (manageDocument ? parseBrowseHash(window.location.hash) : undefined));
+function useRoute(manageDocument: boolean): [Route | undefined, (r: Route | undefined) => void] {
+  const [route, setRoute] = useState<Route | undefined>(() => (manageDocument ? parseRoute(window.location.hash) : undefined));
   useEffect(() => {
     if (!manageDocument) return;
-    const onHash = () => setRoute(parseBrowseHash(window.location.hash));
+    const onHash = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [manageDocument]);
-  const go = (r: BrowseRoute | undefined) => {
+  const go = (r: Route | undefined) => {
     setRoute(r);
     if (!manageDocument) return;
     const { pathname, search } = window.location;
     // Leaving the browse pages clears the hash; the URL sync then writes the wizard's share state.
-    window.history.replaceState(window.history.state, '', `${pathname}${search}${r ? browseHash(r) : ''}`);
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${r ? routeHash(r) : ''}`);
   };
   return [route, go];
 }
@@ -118,11 +133,14 @@ function useBrowseRoute(manageDocument: boolean): [BrowseRoute | undefined, (r: 
 function Shell({ context, manageDocument }: { context: AppContext; manageDocument: boolean }) {
   const { t } = useTranslation();
   const { t: tb } = useTranslation('browse');
+  const { t: ta } = useTranslation('analyzer');
   const lang = useAppStore((s) => s.lang);
   const setEntry = useAppStore((s) => s.setEntry);
   const navigate = useAppStore((s) => s.navigate);
   const main = useRef<HTMLElement>(null);
-  const [route, go] = useBrowseRoute(manageDocument);
+  const [route, go] = useRoute(manageDocument);
+  // The last log summary outlives the analyzer page, so "Diagnose this" and back keeps it.
+  const [lastScan, setLastScan] = useState<FinishedScan | null>(null);
   const openWizard = (id: string) => {
     setEntry(id);
     navigate('role', EMPTY_WALK);
@@ -159,11 +177,19 @@ function Shell({ context, manageDocument }: { context: AppContext; manageDocumen
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <nav className="app-nav" aria-label={tb('nav.browse')}>
-          {route ? (
+          {route && (
             <button type="button" className="button button-secondary" onClick={() => go(undefined)}>{tb('nav.wizard')}</button>
-          ) : (
+          )}
+          {(!route || route.kind === 'logs') && (
             <a href={BROWSE_ROUTE} onClick={(e) => { e.preventDefault(); go({ kind: 'index', query: '' }); }}>{tb('nav.browse')}</a>
           )}
+          <a
+            href={ANALYZER_ROUTE}
+            aria-current={route?.kind === 'logs' ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); go({ kind: 'logs' }); }}
+          >
+            {ta('nav.logs')}
+          </a>
         </nav>
         <FeatureBoundary>
           <LanguageSwitch />
@@ -174,7 +200,11 @@ function Shell({ context, manageDocument }: { context: AppContext; manageDocumen
         {context.kb.ok ? (
           route ? (
             <FeatureBoundary>
-              {route.kind === 'index' ? (
+              {route.kind === 'logs' ? (
+                <Suspense fallback={<Loading />}>
+                  <LogAnalyzerPage onOpenWizard={() => go(undefined)} saved={lastScan} onSave={setLastScan} />
+                </Suspense>
+              ) : route.kind === 'index' ? (
                 <BrowsePage query={route.query} onQuery={(q) => go({ kind: 'index', query: q })} />
               ) : (
                 <EntryPage id={route.id} onOpenWizard={openWizard} />

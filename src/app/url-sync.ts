@@ -7,6 +7,7 @@ import type { KbSource } from '@/store/kb-source.ts';
 import type { AppStore } from '@/store/create-app-store.ts';
 import { parseShareHash, shareHash } from '@/store/share-link.ts';
 import { parseBrowseHash } from '@/features/browse/route.ts';
+import { isAnalyzerHash } from '@/features/log-analyzer/route.ts';
 
 /** Restores the diagnosis in `hash`, if it holds one. Returns whether it did. */
 export function applySharedHash(store: AppStore, kb: KbSource, hash: string): boolean {
@@ -22,8 +23,8 @@ export function applySharedHash(store: AppStore, kb: KbSource, hash: string): bo
 
 export function startUrlSync(store: AppStore, kb: KbSource, win: Window): () => void {
   const write = () => {
-    // The browse pages own the hash while they are shown.
-    if (parseBrowseHash(win.location.hash)) return;
+    // The browse pages and the log analyzer own the hash while they are shown.
+    if (parseBrowseHash(win.location.hash) || isAnalyzerHash(win.location.hash)) return;
     const { entryId, step, walk } = store.getState();
     const hash = shareHash(entryId, step, walk);
     if (hash === win.location.hash || (hash === '' && win.location.hash === '')) return;

@@ -10,20 +10,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import en from '../../locales/en/cli.json';
-import zh from '../../locales/zh/cli.json';
+import { label, pickLang, UsageError } from './labels.ts';
 import {
   EMPTY_WALK, PRODUCTS, checkInput, classify, factsForFinding, redact, diagnose, findEntry, generateSnippets, isProductId, resolve, step,
   type Entry, type Finding, type Kb, type Lang, type SnippetParams, type WalkState,
 } from '../engine/index.ts';
 import { bundledKb } from '../kb-data/kb.ts';
-import { interpolate } from '../report/labels.ts';
 import { renderDiagnosisMarkdown } from '../report/markdown.ts';
 import { diagnoseIntake } from './intake.ts';
 import { isScanCommand, nodeScanIo, runScan } from './scan.ts';
 
-type CliKey = keyof typeof en;
-const TABLES: Record<Lang, Record<CliKey, string>> = { en, zh };
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -31,21 +27,6 @@ export interface CliIo {
   readonly readFile: (path: string) => Buffer;
   readonly readStdin: () => Buffer;
   readonly env: Readonly<Record<string, string | undefined>>;
-}
-
-class UsageError extends Error {}
-
-function pickLang(value: string | undefined, env: CliIo['env']): Lang {
-  if (value === undefined) {
-    const envLang = env.SMTP_DOCTOR_LANG ?? env.LANG ?? '';
-    return envLang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  }
-  if (value === 'en' || value === 'zh') return value;
-  throw new UsageError(interpolate(TABLES.en['bad-lang'], { lang: value }));
-}
-
-function label(lang: Lang, key: CliKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return interpolate(TABLES[lang][key], params);
 }
 
 function toJson(value: unknown): string {

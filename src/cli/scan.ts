@@ -9,16 +9,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import en from '../../locales/en/cli.json';
-import zh from '../../locales/zh/cli.json';
+import { label, pickLang, UsageError, type CliKey } from './labels.ts';
 import { findEntry, type Kb, type Lang } from '../engine/index.ts';
 import { createScanner } from '../engine/logscan/scanner.ts';
 import type { Counted, Outcome, ScanSummary } from '../engine/logscan/types.ts';
 import { bundledKb } from '../kb-data/kb.ts';
-import { interpolate } from '../report/labels.ts';
 
-type CliKey = keyof typeof en;
-const TABLES: Record<Lang, Record<CliKey, string>> = { en, zh };
 
 /** Bytes checked for binary content before scanning. */
 export const BINARY_CHECK_BYTES = 65536;
@@ -40,12 +36,6 @@ export interface ScanIo {
   /** Writes the progress line in place (no newline). */
   readonly progressLine?: (text: string) => void;
   readonly now?: () => number;
-}
-
-class UsageError extends Error {}
-
-function label(lang: Lang, key: CliKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return interpolate(TABLES[lang][key], params);
 }
 
 const OUTCOME_KEYS: Readonly<Record<Outcome, CliKey>> = {
@@ -77,15 +67,6 @@ export function parseTime(value: string): number | undefined {
   const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(v) && v.includes('T');
   const ms = Date.parse(zoned ? v : v.includes('T') ? `${v}Z` : `${v}T00:00:00Z`);
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-function pickLang(value: string | undefined, env: ScanIo['env']): Lang {
-  if (value === undefined) {
-    const envLang = env.SMTP_DOCTOR_LANG ?? env.LANG ?? '';
-    return envLang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  }
-  if (value === 'en' || value === 'zh') return value;
-  throw new UsageError(interpolate(TABLES.en['bad-lang'], { lang: value }));
 }
 
 /** Whether the first bytes are binary: a NUL byte or invalid UTF-8 (a sequence cut at the end is fine). */

@@ -168,3 +168,15 @@ describe('enhanced codes past a signature that stops at the basic code', () => {
     expect(f?.enhanced).toBe('4.3.2');
   });
 });
+
+describe('a reply whose words no signature knows', () => {
+  const cases: Array<[string, string]> = [
+    ['550 5.1.1 no such mailbox here', 'recipient/smtp-550-user-unknown'],
+    ['550 5.7.26 rejected for unauthenticated mail, see our policy', 'policy/smtp-550-5-7-26-authentication-failed'],
+    ['452 4.2.2 box over its limit', 'recipient/smtp-552-mailbox-full'],
+    ['535 5.7.8 credentials refused', 'authentication/smtp-535-authentication-failed'],
+  ];
+  it.each(cases)('%s goes to the entry its codes are typical of', (text, entry) => {
+    expect(classify(requireKb(), text).findings[0]?.entry).toBe(entry);
+  });
+});

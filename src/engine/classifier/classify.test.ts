@@ -103,7 +103,8 @@ describe('the bare 421 line', () => {
     const f = only(classify(kb, '421 4.7.0 mx.example.net Error: too many errors').findings);
     expect(f.candidates).toEqual(expect.arrayContaining(['postfix-errors', 'gmail-try-again', 'generic-limit']));
     expect(f.candidates).not.toContain('gmail-unsolicited');
-    expect(f.confidence).toBe(0.05);
+    // Open across emitters: well below the single-candidate 0.2 of the hinted case above.
+    expect(f.confidence).toBeLessThanOrEqual(0.1);
   });
 });
 

@@ -12,7 +12,7 @@
  * any string.
  */
 import type { ClassifiableKb as Kb } from '../kb/summary.ts';
-import { candidatesForCode, commonReason, compileKb, markLiterals, soleEmitter, type CompiledEntry, type CompiledSignature } from './compile.ts';
+import { candidatesForCode, commonReason, compileKb, enhancedFit, markLiterals, soleEmitter, textsWithCode, type CompiledEntry, type CompiledSignature } from './compile.ts';
 import { HintCollector, hintFacts, hintsForLine, type LineHints } from './hints.ts';
 import { codeConfidence, compareFindings, emitterCheck, signatureConfidence } from './rank.ts';
 import { findReply, type ReplyRef } from './reply.ts';
@@ -37,6 +37,8 @@ interface SignatureHit {
 interface CodeHit {
   readonly kind: 'code';
   readonly ce: CompiledEntry;
+  /** How typical the code is of this entry among those offered for the line (see `codeConfidence`). */
+  readonly share: number;
   readonly line: number;
   readonly text: string;
   readonly reply: ReplyRef;
@@ -78,7 +80,7 @@ function findingOf(hit: Hit, global: Hints): Finding {
       code: reply.code,
       enhanced: reply.enhanced,
       source: hinted,
-      confidence: codeConfidence(candidates.length),
+      confidence: codeConfidence(candidates.length, hit.share),
       line: hit.line,
       text: hit.text,
       signature: undefined,
@@ -182,15 +184,31 @@ export function classify(kb: Kb, text: string): Classification {
     }
     const reply = ll.reply;
     if (reply === undefined || reply.sep === '') return;
+    // With an enhanced code in the reply, only the entries that fit it best are offered: one that
+    // documents this exact enhanced code beats one whose texts merely leave room for any, which beats
+    // one whose texts all state other enhanced codes.
+    const fitting: CompiledEntry[] = [];
+    let best = -1;
     for (const ce of compiled.entries) {
       if (!ce.codes.has(reply.code) || explained.has(ce.index)) continue;
+      const fit = reply.enhanced === undefined ? 0 : enhancedFit(ce, reply.code, reply.enhanced);
+      if (fit > best) {
+        best = fit;
+        fitting.length = 0;
+      }
+      if (fit === best) fitting.push(ce);
+    }
+    const counts = fitting.map((ce) => textsWithCode(ce, reply.code, reply.enhanced));
+    const most = Math.max(1, ...counts);
+    for (const [i, ce] of fitting.entries()) {
+      const share = (counts[i] ?? 0) / most;
       const key = `${ce.index}|${reply.code}|${reply.enhanced ?? ''}|${hints.emitter ?? ''}`;
       const seen = byCode.get(key);
       if (seen) {
         seen.count++;
         continue;
       }
-      byCode.set(key, { kind: 'code', ce, line: ll.line, text: ll.text, reply, hints, count: 1 });
+      byCode.set(key, { kind: 'code', ce, share, line: ll.line, text: ll.text, reply, hints, count: 1 });
     }
   };
 

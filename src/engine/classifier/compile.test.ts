@@ -96,3 +96,14 @@ describe('candidatesForCode', () => {
     expect(candidatesForCode(ce, 421, undefined, undefined)).toEqual(['yahoo-max-messages', 'generic-shutdown', 'generic-limit', 'postfix-sender-deferred', 'exim-per-host']);
   });
 });
+
+describe('findings from a bare reply code', () => {
+  it('prefer the entry the code is typical of, and fewer causes, in their confidence', async () => {
+    const { codeConfidence } = await import('./rank.ts');
+    expect(codeConfidence(1)).toBe(0.2);
+    expect(codeConfidence(4)).toBeLessThan(codeConfidence(1));
+    expect(codeConfidence(4, 1)).toBeGreaterThan(codeConfidence(1, 0.1));
+    expect(codeConfidence(0)).toBe(0.05);
+    expect(codeConfidence(100, 0)).toBe(0.05);
+  });
+});

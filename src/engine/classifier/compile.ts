@@ -379,6 +379,28 @@ export function soleEmitter(entry: Entry, causeId: string): ProductId | undefine
   return products.size === 1 ? only : undefined;
 }
 
+/**
+ * How well an entry fits a reply's enhanced code, for findings built from the code alone: 2 when the
+ * entry documents that enhanced code (in its texts for this reply code, or in its list of enhanced
+ * codes), 1 when some text for this code leaves room for any enhanced code, 0 otherwise.
+ */
+export function enhancedFit(ce: CompiledEntry, code: number, enhanced: string): number {
+  let fit = ce.entry.enhanced.includes(enhanced) ? 2 : 0;
+  for (const r of ce.emitted) {
+    if (r.code !== code) continue;
+    if (r.enhanced === enhanced) return 2;
+    if (r.mode === 'any' && fit < 1) fit = 1;
+  }
+  return fit;
+}
+
+/** How many of an entry's emitted texts carry this reply code (and this enhanced code, when given). */
+export function textsWithCode(ce: CompiledEntry, code: number, enhanced: string | undefined): number {
+  let n = 0;
+  for (const r of ce.emitted) if (r.code === code && (enhanced === undefined || r.enhanced === enhanced)) n++;
+  return n;
+}
+
 function isClientLibrary(p: ProductId): boolean {
   return p === 'nodemailer' || p === 'python-smtplib' || p === 'phpmailer' || p === 'jakarta-mail';
 }

@@ -9,7 +9,10 @@
  * |   E = +0.04 consistent, 0 unknown, −0.25 inconsistent                                                 |
  * | signature lists candidates                | clamp(0.10 + 0.20·s + E′, 0.05, 0.30)        | 0.05…0.30  |
  * |   E′ = 0 consistent or unknown, −0.05 inconsistent                                                   |
- * | reply code alone, n candidate causes      | n = 0: 0.05, else clamp(0.30 / n, 0.05, 0.20) | 0.05…0.20  |
+ * | reply code alone, n candidate causes      | n = 0: 0.05, else 0.05 + 0.15 · t / √n        | 0.05…0.20  |
+ *   t = k / K: k the entry's texts with this reply (and enhanced) code, K the most any entry offered
+ *   for the same line has. Among entries that all fit a bare code, the one the code is typical of
+ *   (550 5.1.1: user unknown, not address verification) comes first; fewer causes still help.
  *
  * So a finding that proves a cause is always above 0.30 and one that does not never is: a bare
  * `421 4.7.0 Service not available…` cannot look confident. "Consistent" means the emitter the
@@ -40,10 +43,13 @@ export function signatureConfidence(provesCause: boolean, specificity: number, c
   return round2(clamp(0.1 + 0.2 * s + e, 0.05, 0.3));
 }
 
-/** Confidence of a finding built from the reply code alone. */
-export function codeConfidence(candidates: number): number {
+/**
+ * Confidence of a finding built from the reply code alone; `share` (0…1, default 1) is how typical
+ * the code is of this entry compared with the other entries that fit it (k / K above).
+ */
+export function codeConfidence(candidates: number, share = 1): number {
   if (candidates <= 0) return 0.05;
-  return round2(clamp(0.3 / candidates, 0.05, 0.2));
+  return round2(clamp(0.05 + (0.15 * clamp(share, 0, 1)) / Math.sqrt(candidates), 0.05, 0.2));
 }
 
 /** 2 = proves a cause, 1 = a signature with candidates, 0 = the reply code alone. */

@@ -38,6 +38,7 @@ export interface TreeShape {
 export interface ClassifiableEntry {
   readonly id: string;
   readonly codes: readonly number[];
+  readonly enhanced: readonly string[];
   readonly reason: Entry['reason'];
   readonly signatures: readonly SignatureSummary[];
   readonly causes: readonly CauseSummary[];
@@ -52,7 +53,6 @@ export interface EntrySummary extends ClassifiableEntry {
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
   readonly category: Entry['category'];
-  readonly enhanced: readonly string[];
   readonly related: readonly string[];
   /** `meta.asOf`: when the receiver-policy facts were last checked. */
   readonly asOf: string;

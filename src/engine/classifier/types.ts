@@ -35,6 +35,8 @@ export interface Finding {
   readonly matched: string | undefined;
   /** Signature emitter versus hinted emitter; part of the ranking. */
   readonly emitterCheck: EmitterCheck;
+  /** The recipient a bounce reported this for (findings read from a saved bounce). */
+  readonly recipient?: string | undefined;
 }
 
 /** Where a context hint came from, so the UI can say why a fact was pre-answered. */

@@ -2,7 +2,8 @@
 import { classify, type Finding } from '@/engine/index.ts';
 import { findSummary, type KbIndex } from '@/engine/kb/summary.ts';
 import type { InputSummary } from '@/store/input-slice.ts';
-import { checkInput, factsForFinding, redact } from './classifier-api.ts';
+import { browserCharsetDecoder } from './charset-decoder.ts';
+import { checkInput, diagnoseMessage, factsForFinding, redact } from './classifier-api.ts';
 
 /** Findings shown at most; a long log can match thousands of lines. */
 export const MAX_FINDINGS = 25;
@@ -28,8 +29,23 @@ export function factsForChoice(
   return { entryId: entry.id, inferred: factsForFinding(entry, finding) };
 }
 
-/** The findings of an already redacted text (used again after a reload: findings are not stored). */
+/** A message source: header fields on the first line, and a blank line before the body. */
+function looksLikeMessageSource(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9-]*:[ \t]/.test(text.trimStart()) && /\r?\n\r?\n/.test(text);
+}
+
+/**
+ * The findings of an already redacted text (used again after a reload: findings are not stored). A
+ * pasted bounce (the message source) is read as MIME: each recipient it reports gets its finding.
+ */
 export function summarise(kb: KbIndex, redacted: string, chosen = 0): InputSummary {
+  if (looksLikeMessageSource(redacted)) {
+    const message = diagnoseMessage(kb, redacted, browserCharsetDecoder);
+    if (message.kind === 'message' && message.findings.length > 0) {
+      const lines = redacted.split('\n').length;
+      return { lines, findings: message.findings.slice(0, MAX_FINDINGS), facts: {}, chosen };
+    }
+  }
   const { findings, lines, facts } = classify(kb, redacted);
   return { lines, findings: findings.slice(0, MAX_FINDINGS), facts, chosen };
 }

@@ -5,3 +5,5 @@
 export { checkInput, MAX_INPUT_BYTES, type InputCheck } from '@/engine/classifier/input.ts';
 export { factsForFinding } from '@/engine/classifier/facts.ts';
 export { redact, type Redaction } from '@/engine/classifier/redact.ts';
+export { diagnoseMessage } from '@/engine/intake/diagnose-message.ts';
+export type { CharsetDecoder } from '@/engine/intake/mime.ts';

@@ -76,7 +76,13 @@ export function FindingsList({ kb, summary, lang, onChoose }: { kb: KbIndex; sum
                     <dt>{t('paste.finding-confidence')}</dt>
                     <dd>{formatPercent(f.confidence, lang)}</dd>
                   </div>
-                  {f.line !== undefined && (
+                  {f.recipient !== undefined && (
+                    <div>
+                      <dt>{t('paste.finding-recipient')}</dt>
+                      <dd><code>{f.recipient}</code></dd>
+                    </div>
+                  )}
+                  {f.line !== undefined && f.recipient === undefined && (
                     <div>
                       <dt>{t('paste.finding-line')}</dt>
                       <dd>{formatNumber(f.line, lang)}</dd>

@@ -52,17 +52,21 @@ export function readSyslog(s: string, month: number, year: number): Stamp | unde
   if (dayHi < 0 || dayLo < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
   let i = 15;
   let frac = 0;
-  if (s.charCodeAt(i) === 46) {
-    i++;
-    let scale = 100;
-    while (digit(s, i) >= 0) {
-      frac += digit(s, i) * scale;
-      scale /= 10;
-      i++;
-    }
-  }
+  if (s.charCodeAt(i) === 46) ({ ms: frac, next: i } = readFraction(s, i + 1));
   if (s.charCodeAt(i) !== 32) return undefined;
   return { ms: Date.UTC(year, month, dayHi * 10 + dayLo, h, mi, sec) + Math.floor(frac), next: i + 1 };
+}
+
+/** The digits of a fraction of a second starting at i (after the `.` or `,`): milliseconds and the index after them. */
+function readFraction(s: string, i: number): { ms: number; next: number } {
+  let ms = 0;
+  let scale = 100;
+  while (digit(s, i) >= 0) {
+    ms += digit(s, i) * scale;
+    scale /= 10;
+    i++;
+  }
+  return { ms, next: i };
 }
 
 /** `+hh:mm`, `+hhmm`, `Z` at i: the offset in minutes and the index after it; undefined if none. */
@@ -95,15 +99,7 @@ export function readIso(s: string, sep: number, end: number): Stamp | undefined 
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || sec < 0) return undefined;
   let i = 19;
   let frac = 0;
-  if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44 && end !== 44) {
-    i++;
-    let scale = 100;
-    while (digit(s, i) >= 0) {
-      frac += digit(s, i) * scale;
-      scale /= 10;
-      i++;
-    }
-  }
+  if (s.charCodeAt(i) === 46 || (s.charCodeAt(i) === 44 && end !== 44)) ({ ms: frac, next: i } = readFraction(s, i + 1));
   let offset = 0;
   const zone = readZone(s, i);
   if (zone !== undefined) {

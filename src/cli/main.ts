@@ -15,7 +15,7 @@ import {
   EMPTY_WALK, PRODUCTS, checkInput, classify, factsForFinding, redact, diagnose, findEntry, generateSnippets, isProductId, resolve, step,
   type Entry, type Finding, type Kb, type Lang, type SnippetParams, type WalkState,
 } from '../engine/index.ts';
-import { bundledKb } from '../kb-data/kb.ts';
+import { cliKb } from './kb-loader.ts';
 import { renderDiagnosisMarkdown } from '../report/markdown.ts';
 import { diagnoseIntake } from './intake.ts';
 import { isScanCommand, nodeScanIo, runScan } from './scan.ts';
@@ -228,7 +228,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(label(lang, 'usage'));
       return command === undefined && !values.help ? 2 : 0;
     }
-    const loaded = bundledKb();
+    const loaded = cliKb();
     if (!loaded.ok) {
       io.stderr([label(lang, 'kb-invalid'), ...loaded.errors.map((e) => `  ${e}`)].join('\n'));
       return 2;

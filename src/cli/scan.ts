@@ -13,7 +13,7 @@ import { label, pickLang, UsageError, type CliKey } from './labels.ts';
 import { findEntry, type Kb, type Lang } from '../engine/index.ts';
 import { createScanner } from '../engine/logscan/scanner.ts';
 import type { Counted, Outcome, ScanSummary } from '../engine/logscan/types.ts';
-import { bundledKb } from '../kb-data/kb.ts';
+import { cliKb } from './kb-loader.ts';
 
 
 /** Bytes checked for binary content before scanning. */
@@ -183,7 +183,7 @@ export async function runScan(argv: readonly string[], io: ScanIo): Promise<numb
       if (!/^\d{4}$/.test(values.year) || !Number.isInteger(y)) throw new UsageError(label(lang, 'scan-bad-year', { value: values.year }));
       options.year = y;
     }
-    const loaded = bundledKb();
+    const loaded = cliKb();
     if (!loaded.ok) {
       io.stderr([label(lang, 'kb-invalid'), ...loaded.errors.map((e) => `  ${e}`)].join('\n'));
       return 2;

@@ -1,7 +1,8 @@
 /**
  * smtp-doctor's command line: the same engine as the wizard.
  *
- *   diagnose [--json] [--lang en|zh] FILE|-
+ *   diagnose [--json] [--lang en|zh] FILE|DIR|MBOX|- …   (messages, mboxes and Maildirs: see intake.ts)
+ *   scan [--json] [--since T] [--until T] LOGFILE|-       (a whole mail log, streamed: see scan.ts)
  *   kb [--json]
  *   snippets --entry ID --mta NAME [--version V] [--cause ID] [--json]
  *

@@ -5,7 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { check, type Diagnostics } from 'recheck';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundledRawEntries } from '../src/kb-data/bundled.ts';
 import { CLASSIFIER_PATTERNS } from '../src/engine/classifier/patterns.ts';
 
@@ -73,8 +76,38 @@ export function classifierPatterns(): PatternToProve[] {
   return Object.entries(CLASSIFIER_PATTERNS).map(([name, re]) => ({ name, pattern: re.source, flags: re.flags }));
 }
 
+/** Engine folders whose own regex literals run on pasted or logged text (bounces, mail logs). */
+const SOURCE_DIRS = ['src/engine/intake', 'src/engine/logscan'];
+
+/**
+ * The regex literals written in those folders' sources (not their tests). A literal is taken where an
+ * expression may start — after `(`, `,`, `=`, `:`, `[`, `!`, `&`, `|`, `?`, `{`, `;` or `return` — so a
+ * division is never read as one, and kept only if it compiles.
+ */
+export function sourcePatterns(root = fileURLToPath(new URL('..', import.meta.url))): PatternToProve[] {
+  const out: PatternToProve[] = [];
+  const literal = /(?:^|[(,=:[!&|?{};]|\breturn)\s*\/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])*)\/([dgimsuvy]*)/gm;
+  for (const dir of SOURCE_DIRS) {
+    for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+      const text = readFileSync(join(root, dir, name), 'utf8');
+      let n = 0;
+      for (const m of text.matchAll(literal)) {
+        const [, source = '', flags = ''] = m;
+        try {
+          new RegExp(source, flags);
+        } catch {
+          continue;
+        }
+        n++;
+        out.push({ name: `${dir}/${name} #${n}`, pattern: source, flags: flags.replace(/[gy]/g, '') });
+      }
+    }
+  }
+  return out;
+}
+
 export function allPatterns(): PatternToProve[] {
-  return [...classifierPatterns(), ...kbSignatures()];
+  return [...classifierPatterns(), ...kbSignatures(), ...sourcePatterns()];
 }
 
 /**

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { checkSync, type Diagnostics } from 'recheck';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPatterns, loadProofs, PROOF_PARAMS, proofKey, proveAll } from '../../../scripts/linear-proofs-lib.ts';
+import { allPatterns, loadProofs, PROOF_PARAMS, proofKey, proveAll, sourcePatterns } from '../../../scripts/linear-proofs-lib.ts';
 
 function describeDiagnostics(d: Diagnostics): string {
   if (d.status === 'safe') return `safe (${d.complexity.summary})`;
@@ -51,6 +51,15 @@ describe('the proof file', () => {
   it('keys a pattern by its flags too', () => {
     expect(proofKey('abc', 'i')).not.toBe(proofKey('abc', ''));
     expect(proofKey('abc', 'i')).toBe(proofKey('abc', 'i'));
+  });
+});
+
+describe('the regex literals of the bounce reader and the log scanner', () => {
+  it('are found in their sources (so they are proved below with the rest)', () => {
+    const found = sourcePatterns();
+    expect(found.length).toBeGreaterThan(40);
+    // The RFC 2047 encoded-word pattern of mime.ts, as a known landmark.
+    expect(found.some((p) => p.name.startsWith('src/engine/intake/mime.ts') && p.pattern.includes('\\?([bBqQ])\\?'))).toBe(true);
   });
 });
 

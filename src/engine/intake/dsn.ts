@@ -136,7 +136,9 @@ const ADDR = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Z
 const ADDRESS_LINE_RE = new RegExp(`^[ \\t]{0,8}<?(${ADDR})>?(?:<mailto:[^>\\s]{1,200}>)?(?:[ \\t]*:[ \\t]*(.*)|[ \\t]*)$`);
 const REPLY_RE = /(?:^|[\s'"(:])[245]\d\d(?:[ -]|$)|\b[245]\.\d{1,3}\.\d{1,3}\b/;
 const CN_RECIPIENT_RE = new RegExp(`(?:收件人|收信人)(?:地址)?[ \\t]*[：:][ \\t]*<?(${ADDR})>?`);
-const CN_REASON_RE = /(?:退信原因|失败原因|错误原因|原因|错误代码|错误信息|远程服务器返回信息|服务器返回信息)[ \t]*[：:][ \t]*(.*)$/;
+// The words after the colon are trimmed where the match is used: `[ \t]*(.*)` would let two parts
+// compete for the same blanks (polynomial backtracking, found by recheck).
+const CN_REASON_RE = /(?:退信原因|失败原因|错误原因|原因|错误代码|错误信息|远程服务器返回信息|服务器返回信息)[ \t]*[：:](.*)/;
 const GMAIL_TO_RE = new RegExp(`(?:wasn't delivered to|was not delivered to|couldn't be delivered to|could not be delivered to)[ \\t]+<?(${ADDR})>?`, 'i');
 const GMAIL_RESPONSE_RE = /^\s*The response (?:from the remote server )?was:\s*$/i;
 const SES_RE = /An error occurred while trying to deliver the mail to the following recipients:/i;
@@ -157,7 +159,9 @@ function indentOf(line: string): number {
 /** Sendmail's `(reason: 550 …)` wrapper and qmail/Yahoo's `554: text` become a plain reply line. */
 function normalizeDiagnostic(text: string): string {
   return text
-    .replace(/^\(reason: ([^\n]*)\)$/gm, '$1')
+    .split('\n')
+    .map((line) => (line.startsWith('(reason: ') && line.endsWith(')') ? line.slice(9, -1) : line))
+    .join('\n')
     .replace(/^([245]\d\d): /gm, '$1 ');
 }
 

@@ -484,7 +484,9 @@ export function htmlToText(html: string): string {
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&#(\d{1,6});/g, (_s, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
     .replace(/&amp;/g, '&')
-    .replace(/[ \t]*\n[ \t]*/g, '\n');
+    // Blanks around line breaks go; a run of blanks is only tried from its first character, so a
+    // long run without a line break is scanned once, not once per position.
+    .replace(/(?<![ \t])[ \t]*\n[ \t]*/g, '\n');
 }
 
 /** Removes the remaining `<…>` tags, keeping `\n` from block ends; linear. */

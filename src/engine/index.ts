@@ -18,3 +18,7 @@ export { classify } from './classifier/classify.ts';
 export { generateSnippets, snippetGenerator, registeredSnippetIds, productsFor } from './snippets/registry.ts';
 export { SNIPPET_IDS, isSnippetId, type SnippetId } from './snippets/ids.ts';
 export { diagnose, walkFact, type Diagnosis, type RankedWorkaround } from './diagnosis/diagnose.ts';
+export { diagnoseMessage, type MessageDiagnosis, type RecipientDiagnosis, type RecipientFinding, type IntakeKb, type IntakeProblem } from './intake/diagnose-message.ts';
+export type { CharsetDecoder } from './intake/mime.ts';
+export { createScanner } from './logscan/scanner.ts';
+export type { LogFormat, LogScanner, Outcome, ProblemGroup, QueuedMessage, ScanOptions, ScanProgress, ScanSummary, TimelineBucket } from './logscan/types.ts';

@@ -5,14 +5,17 @@
  * entry loads, when its chunk fails (offline before it was cached), and after "Try again".
  */
 import { act, screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '@/engine/index.ts';
 import { summarizeKb } from '@/engine/kb/summary.ts';
 import { browseHash } from '@/features/browse/route.ts';
 import { lazyKbSource, type EntryLoaders } from '@/store/kb-source.ts';
 import { TEST_ENTRY_ID, testKb } from '@/testing/fixtures/test-kb.ts';
-import { renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
+import { preloadLazyChunks, renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
 
+// The wizard prefetches the diagnosis chunk once a step past the paste is shown; load it up front so
+// that no import is still running when a test's environment is torn down.
+beforeAll(preloadLazyChunks);
 beforeEach(resetBrowser);
 
 interface Gate {

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browseHash } from '../route.ts';
-import { renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
+import { preloadLazyChunks, renderApp, resetBrowser } from '@/testing/render-with-providers.tsx';
 import { TEST_ENTRY_ID } from '@/testing/fixtures/test-kb.ts';
 
+// Opening the wizard prefetches the diagnosis chunk: load it first so no import outlives a test.
+beforeAll(preloadLazyChunks);
 beforeEach(resetBrowser);
 
 describe('browsing the knowledge base', () => {

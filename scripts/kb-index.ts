@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { listEntryPaths } from './kb-files.ts';
+import { ENTRIES_DIR, listEntryPaths } from './kb-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED = join(root, 'src/kb-data/entries.generated.ts');
@@ -15,7 +15,7 @@ export const GENERATED = join(root, 'src/kb-data/entries.generated.ts');
 export function renderIndex(): string {
   const imports: string[] = [];
   const specs: string[] = [];
-  listEntryPaths().forEach(({ slug, parts }, i) => {
+  listEntryPaths(ENTRIES_DIR).forEach(({ slug, parts }, i) => {
     imports.push(`import e${i} from '../../kb/entries/${slug}/entry.json';`);
     const partRefs = parts.map((file, j) => {
       imports.push(`import e${i}p${j} from '../../kb/entries/${slug}/${file}';`);

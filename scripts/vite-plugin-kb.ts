@@ -9,13 +9,12 @@
  * (and on every change under kb/ in the dev server), with the same code as the CLI and `kb:check`,
  * so the browser never ships the schema validator and never receives an entry that did not pass.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { summarizeKb, type KbIndex } from '../src/engine/kb/summary.ts';
 import type { Entry } from '../src/engine/kb/schema.ts';
-import { composeAndLoad, type EntryFiles } from '../src/kb-data/compose-kb.ts';
-import { ENTRIES_DIR, listEntryPaths } from './kb-files.ts';
+import { composeAndLoad } from '../src/kb-data/compose-kb.ts';
+import { parseEntryFiles, readEntryFiles } from '../src/cli/kb-files.ts';
+import { ENTRIES_DIR } from './kb-files.ts';
 
 const INDEX_ID = 'virtual:kb-index';
 const ENTRY_PREFIX = 'virtual:kb-entry/';
@@ -28,35 +27,15 @@ interface Built {
   readonly files: readonly string[];
 }
 
-function readJson(path: string, errors: string[]): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (err) {
-    errors.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
-}
-
 /** A JS expression that evaluates to `value` (JSON.parse of a string literal parses faster than an object literal). */
 function jsonExpression(value: unknown): string {
   return `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 }
 
 export function build(dir = ENTRIES_DIR): Built {
-  const readErrors: string[] = [];
-  const files: string[] = [];
-  const specs: EntryFiles[] = listEntryPaths(dir).map(({ slug, head, parts }) => {
-    const at = (f: string): string => {
-      const path = join(dir, slug, f);
-      files.push(path);
-      return path;
-    };
-    return {
-      slug,
-      head: readJson(at(head), readErrors),
-      parts: parts.map((p) => ({ name: p.replace(/^parts\//, '').replace(/\.json$/, ''), data: readJson(at(p), readErrors) })),
-    };
-  });
+  const raw = readEntryFiles(dir);
+  const files = raw.flatMap((e) => [e.head.path, ...e.parts.map((p) => p.path)]);
+  const { specs, errors: readErrors } = parseEntryFiles(raw);
   const loaded = readErrors.length === 0 ? composeAndLoad(specs) : { ok: false as const, errors: readErrors };
   if (!loaded.ok) {
     const kb = { ok: false as const, errors: loaded.errors };

@@ -8,12 +8,13 @@
  * cannot be written or read only costs the time it would have saved.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entry } from '../engine/kb/schema.ts';
 import type { LoadResult } from '../engine/kb/load-kb.ts';
-import { composeAndLoad, type EntryFiles } from '../kb-data/compose-kb.ts';
+import { composeAndLoad } from '../kb-data/compose-kb.ts';
+import { parseEntryFiles, readEntryFiles } from './kb-files.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,45 +24,9 @@ const VALIDATOR_FILES = [
   'src/engine/reasons.ts', 'src/engine/products.ts', 'src/engine/version.ts', 'src/engine/walker/tree-check.ts',
 ];
 
-interface RawFile {
-  readonly path: string;
-  readonly text: string;
-}
-
-function entryFiles(entriesDir: string): Array<{ slug: string; head: RawFile; parts: RawFile[] }> {
-  return readdirSync(entriesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(entriesDir, d.name, 'entry.json')))
-    .map((d) => d.name)
-    .sort()
-    .map((slug) => {
-      const read = (path: string): RawFile => ({ path, text: readFileSync(path, 'utf8') });
-      const partsDir = join(entriesDir, slug, 'parts');
-      const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith('.json')).sort().map((f) => read(join(partsDir, f))) : [];
-      return { slug, head: read(join(entriesDir, slug, 'entry.json')), parts };
-    });
-}
-
-function parseAll(files: ReturnType<typeof entryFiles>): { specs: EntryFiles[]; errors: string[] } {
-  const errors: string[] = [];
-  const parse = (f: RawFile): unknown => {
-    try {
-      return JSON.parse(f.text) as unknown;
-    } catch (err) {
-      errors.push(`${f.path}: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  };
-  const specs = files.map(({ slug, head, parts }) => ({
-    slug,
-    head: parse(head),
-    parts: parts.map((p) => ({ name: p.path.slice(p.path.lastIndexOf('/') + 1).replace(/\.json$/, ''), data: parse(p) })),
-  }));
-  return { specs, errors };
-}
-
 /** Loads (and validates, unless this exact content was validated before) the entries under `root`. */
 export function loadCliKb(root = ROOT, cacheDir = join(root, 'node_modules/.cache/smtp-doctor')): LoadResult {
-  const files = entryFiles(join(root, 'kb/entries'));
+  const files = readEntryFiles(join(root, 'kb/entries'));
   const hash = createHash('sha256');
   for (const f of VALIDATOR_FILES) hash.update(f).update('\0').update(existsSync(join(root, f)) ? readFileSync(join(root, f)) : '').update('\0');
   for (const e of files) for (const f of [e.head, ...e.parts]) hash.update(f.path.slice(root.length)).update('\0').update(f.text).update('\0');
@@ -72,7 +37,7 @@ export function loadCliKb(root = ROOT, cacheDir = join(root, 'node_modules/.cach
   } catch {
     // No cache yet (or unreadable): validate below.
   }
-  const { specs, errors } = parseAll(files);
+  const { specs, errors } = parseEntryFiles(files);
   if (errors.length > 0) return { ok: false, errors };
   const loaded = composeAndLoad(specs);
   if (loaded.ok) {
